@@ -1,0 +1,410 @@
+"""The command line: parse options, call a query, hand the result to rendering.
+
+Domain errors (`DigitukiError`) and click's usage errors become one line on stderr and an
+exit code; nothing here formats output by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
+from .model import (
+    Channel,
+    FundingAfterProject,
+    GeneralSupportLevel,
+    Partner,
+    ProfessionalDuty,
+    Provider,
+    SectionName,
+)
+from .paths import DATA_ENV, dataset_path
+from .queries import GapKind
+from .render import Format
+
+if TYPE_CHECKING:
+    from .model import Dataset
+
+EPILOG_HINT = "Data: 'Hyvinvointialueiden digituen mallit' (Kunnas & Erfors, 9.12.2025)."
+
+app = typer.Typer(
+    name="digituki",
+    help=(
+        "Ask how Finland's wellbeing services counties give their residents digital support "
+        "(digituki), from the report 'Hyvinvointialueiden digituen mallit' (2025).\n\n"
+        "Every answer comes from the report and can show the report's own words (--evidence)."
+    ),
+    epilog=EPILOG_HINT,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+# --- shared options: one definition each, reused by every command ---
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"digituki {__version__}")
+        raise typer.Exit()
+
+
+def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .fastpaths import region_ids
+
+    return [i for i in region_ids(_data_path(ctx)) if i.startswith(incomplete.lower())]
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+EvidenceOption = Annotated[
+    bool, typer.Option("--evidence", "-e", help="Show the report's words behind each value.")
+]
+RegionArgs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha).",
+        autocompletion=_complete_region,
+        show_default=False,
+    ),
+]
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            envvar=DATA_ENV,
+            help="Dataset file to use instead of the bundled one.",
+            metavar="FILE",
+            show_envvar=True,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """The dataset option is read where it is needed, through _data_path."""
+
+
+def _data_path(ctx: typer.Context) -> Path:
+    return dataset_path(ctx.find_root().params.get("data"))
+
+
+def _dataset(ctx: typer.Context) -> Dataset:
+    from .load import load_dataset
+
+    return load_dataset(_data_path(ctx))
+
+
+def _emit(output: object, fmt: Format) -> None:
+    from .render import Output, emit
+
+    assert isinstance(output, Output)
+    emit(output, fmt)
+
+
+# --- commands ---
+
+
+@app.command("list", epilog="Examples:\n\n  digituki list\n\n  digituki list --all --format csv")
+def list_regions(
+    ctx: typer.Context,
+    include_all: Annotated[
+        bool, typer.Option("--all", "-a", help="Add the six regions the report does not describe.")
+    ] = False,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """One row per region: general support, funding after the project, channels, partners."""
+    from .queries import interviewed_first
+    from .views import list_view
+
+    regions = interviewed_first(_dataset(ctx).regions, include_all)
+    _emit(list_view(regions), fmt)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  digituki show kainuu\n\n  digituki show Pirha --evidence\n\n"
+        "  digituki show 'North Karelia' --section general_support\n\n"
+        "  digituki show lappi satakunta --format json"
+    )
+)
+def show(
+    ctx: typer.Context,
+    regions: RegionArgs,
+    evidence: EvidenceOption = False,
+    section: Annotated[
+        SectionName | None,
+        typer.Option("--section", "-s", help="Show only this section of the report."),
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """A region's classification and the report's own text, with page numbers."""
+    from .lookup import RegionIndex
+    from .views import show_view
+
+    found = RegionIndex(_dataset(ctx).regions).resolve_all(regions)
+    _emit(show_view(found, evidence, section), fmt)
+
+
+@app.command(
+    "filter",
+    epilog=(
+        "Examples:\n\n  digituki filter --general-support\n\n"
+        "  digituki filter --channel email --funding unclear\n\n"
+        "  digituki filter --partner parishes --evidence"
+    ),
+)
+def filter_command(
+    ctx: typer.Context,
+    general_support: Annotated[
+        bool | None,
+        typer.Option(
+            "--general-support/--no-general-support",
+            help="General support offered or limited / not offered.",
+            show_default=False,
+        ),
+    ] = None,
+    general_support_level: Annotated[
+        GeneralSupportLevel | None,
+        typer.Option("--general-support-level", help="General support level.", metavar="LEVEL"),
+    ] = None,
+    channel: Annotated[
+        list[Channel] | None,
+        typer.Option("--channel", help="Has this channel (repeat: all of them).", metavar="CH"),
+    ] = None,
+    provider: Annotated[
+        list[Provider] | None,
+        typer.Option("--provider", help="Has this provider (repeat: all of them).", metavar="P"),
+    ] = None,
+    partner: Annotated[
+        list[Partner] | None,
+        typer.Option("--partner", help="Works with this partner (repeat: all).", metavar="P"),
+    ] = None,
+    obligation: Annotated[
+        ProfessionalDuty | None,
+        typer.Option("--obligation", help="Professionals' duty to give support.", metavar="DUTY"),
+    ] = None,
+    funding: Annotated[
+        FundingAfterProject | None,
+        typer.Option("--funding", help="Funding after the project.", metavar="STATUS"),
+    ] = None,
+    project_funded: Annotated[
+        bool, typer.Option("--project-funded", help="Support was developed with project funds.")
+    ] = False,
+    assisted_authorization: Annotated[
+        bool,
+        typer.Option("--assisted-authorization", help="Helps clients make Suomi.fi mandates."),
+    ] = False,
+    plain_language: Annotated[
+        bool, typer.Option("--plain-language", help="Plain language (selkokieli) in materials.")
+    ] = False,
+    interviewed: Annotated[
+        bool | None,
+        typer.Option(
+            "--interviewed/--not-interviewed",
+            help="Interviewed for the report, or not. Default: all regions.",
+            show_default=False,
+        ),
+    ] = None,
+    evidence: EvidenceOption = False,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Regions that meet every condition given (AND)."""
+    from .queries import Criteria, filter_regions
+    from .views import filter_view
+
+    criteria = Criteria(
+        general_support=general_support,
+        general_support_level=general_support_level,
+        channels=tuple(channel or ()),
+        providers=tuple(provider or ()),
+        partners=tuple(partner or ()),
+        obligation=obligation,
+        funding=funding,
+        project_funded=project_funded,
+        assisted_authorization=assisted_authorization,
+        plain_language=plain_language,
+        interviewed=interviewed,
+    )
+    matches = filter_regions(_dataset(ctx).regions, criteria)
+    _emit(filter_view(matches, evidence), fmt)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  digituki compare kainuu lappi\n\n  digituki compare Eksote Pirha Varha\n\n"
+        "  digituki compare --all"
+    )
+)
+def compare(
+    ctx: typer.Context,
+    regions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Two or more regions.", autocompletion=_complete_region, show_default=False
+        ),
+    ] = None,
+    all_regions: Annotated[
+        bool,
+        typer.Option("--all", "-a", help="The feature matrix of every interviewed region."),
+    ] = False,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Regions side by side, differences in bold; --all gives the whole feature matrix."""
+    from .lookup import RegionIndex
+    from .queries import compare as compare_regions
+    from .queries import feature_matrices, interviewed_first
+    from .views import compare_view, matrix_view
+
+    dataset = _dataset(ctx)
+    if all_regions:
+        if regions:
+            raise UsageError("give regions or --all, not both")
+        _emit(matrix_view(feature_matrices(interviewed_first(dataset.regions, False))), fmt)
+        return
+    found = RegionIndex(dataset.regions).resolve_all(regions or [])
+    if len(found) < 2:
+        raise UsageError("compare needs two or more regions", hint="or use --all")
+    _emit(compare_view(compare_regions(found)), fmt)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  digituki gaps\n\n  digituki gaps --funding unclear\n\n"
+        "  digituki gaps --kind no-remote-channel --format json"
+    )
+)
+def gaps(
+    ctx: typer.Context,
+    kind: Annotated[
+        list[GapKind] | None,
+        typer.Option("--kind", "-k", help="Only gaps of this kind (repeatable).", metavar="KIND"),
+    ] = None,
+    funding: Annotated[
+        FundingAfterProject | None,
+        typer.Option(
+            "--funding", help="Only regions with this funding after the project.", metavar="STATUS"
+        ),
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Gaps the report reveals, each with its evidence, and a count per kind."""
+    from .queries import gaps as find_gaps
+    from .views import gaps_view
+
+    report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
+    _emit(gaps_view(report), fmt)
+
+
+@app.command(epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml")
+def validate(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Dataset file. Default: the bundled one.", show_default=False),
+    ] = None,
+) -> None:
+    """Check a dataset file with the loader's own checks and report every problem."""
+    from .errors import DataError
+    from .load import load_path
+    from .paths import bundled_dataset
+
+    path = file or bundled_dataset()
+    try:
+        dataset, warnings = load_path(path)
+    except DataError as exc:
+        for problem in exc.problems:
+            typer.echo(_safe(str(problem)), err=True)
+        typer.echo(f"{path}: {len(exc.problems)} problem(s)", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    for warning in warnings:
+        typer.echo(_safe(f"warning: {warning}"), err=True)
+    typer.echo(f"{path}: valid ({len(dataset.regions)} regions, {len(warnings)} warning(s))")
+
+
+@app.command(epilog="Example:\n\n  digituki schema > counties.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of the dataset, with the codebook's descriptions."""
+    import json
+
+    from .model import Dataset
+
+    typer.echo(json.dumps(Dataset.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+# --- entry point: one place that maps errors to messages and exit codes ---
+
+
+def _safe(text: str) -> str:
+    """Text fit for a terminal: control characters (escape sequences) made visible."""
+    return "".join(c if c.isprintable() or c in "\t" else repr(c)[1:-1] for c in text)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(_safe(f"Error: {message}") + "\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    _tolerant_streams()
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args or ["--help"], prog_name="digituki", standalone_mode=False)
+    except typer.TyperException as exc:
+        # Typer's (vendored click's) errors; usage errors are the ones with exit code 2.
+        if exc.exit_code == EXIT_USAGE:
+            _fail(_usage_message(exc), EXIT_USAGE)
+        _fail(exc.format_message(), exc.exit_code)
+    except typer.Abort:
+        _fail("interrupted", 130)
+    except DigitukiError as exc:
+        _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _usage_message(exc: typer.TyperException) -> str:
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "digituki"
+    return f"{message} (see '{command} --help')"
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    # The reader (e.g. `head`) has gone: stop quietly, as Unix tools do.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(141)
+
+
+def _tolerant_streams() -> None:
+    """Never die of UnicodeEncodeError: show what the terminal's encoding cannot as '?'."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -1,0 +1,377 @@
+"""Questions asked of the dataset: plain functions over models that return data, never print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .model import (
+    Answer,
+    Channel,
+    DescribedEnum,
+    Evidenced,
+    FundingAfterProject,
+    GeneralSupportLevel,
+    Partner,
+    ProfessionalDuty,
+    Provider,
+    Region,
+    SectionName,
+)
+
+# --- attributes: one definition of every column that list, compare and csv show ---
+
+AttributeValue = str | tuple[str, ...] | bool | int | None
+
+
+@dataclass(frozen=True)
+class Attribute:
+    key: str
+    label: str
+    get: Callable[[Region], AttributeValue]
+    evidence: Callable[[Region], tuple[Evidenced[object], ...]] = lambda _: ()
+
+
+def _values(items: Sequence[Evidenced[object]]) -> tuple[str, ...]:
+    return tuple(str(item.value) for item in items)
+
+
+def _scalar(item: Evidenced[object]) -> str | None:
+    return None if item.value is None else str(item.value)
+
+
+ATTRIBUTES: tuple[Attribute, ...] = (
+    Attribute("name", "Name", lambda r: r.short_names.fi),
+    Attribute("kind", "Kind", lambda r: r.kind.value),
+    Attribute("interviewed", "Interviewed", lambda r: r.interviewed),
+    Attribute("page", "Page", lambda r: r.page),
+    Attribute(
+        "general_support",
+        "General support",
+        lambda r: r.general_support.level.value.value,
+        lambda r: (r.general_support.level,),
+    ),
+    Attribute(
+        "referral_targets",
+        "Referred to",
+        lambda r: _values(r.general_support.referral_targets),
+        lambda r: r.general_support.referral_targets,
+    ),
+    Attribute(
+        "assisted_authorization",
+        "Assisted mandates",
+        lambda r: r.general_support.assisted_authorization.value.value,
+        lambda r: (r.general_support.assisted_authorization,),
+    ),
+    Attribute(
+        "channels",
+        "Channels",
+        lambda r: _values(r.service_support.channels),
+        lambda r: r.service_support.channels,
+    ),
+    Attribute(
+        "providers",
+        "Providers",
+        lambda r: _values(r.service_support.providers),
+        lambda r: r.service_support.providers,
+    ),
+    Attribute(
+        "professional_duty",
+        "Professional duty",
+        lambda r: r.service_support.professional_duty.value.value,
+        lambda r: (r.service_support.professional_duty,),
+    ),
+    Attribute(
+        "plain_language",
+        "Plain language",
+        lambda r: r.service_support.plain_language.value.value,
+        lambda r: (r.service_support.plain_language,),
+    ),
+    Attribute(
+        "guide_languages",
+        "Guide languages",
+        lambda r: _values(r.service_support.guide_languages),
+        lambda r: r.service_support.guide_languages,
+    ),
+    Attribute(
+        "partners",
+        "Partners",
+        lambda r: _values(r.cooperation.partners),
+        lambda r: r.cooperation.partners,
+    ),
+    Attribute(
+        "funding",
+        "Funding after project",
+        lambda r: r.funding.after_project.value.value,
+        lambda r: (r.funding.after_project,),
+    ),
+    Attribute(
+        "project_funded",
+        "Project funded",
+        lambda r: r.funding.project_funded.value.value,
+        lambda r: (r.funding.project_funded,),
+    ),
+    Attribute(
+        "responsible_unit",
+        "Responsible unit",
+        lambda r: _scalar(r.funding.responsible_unit),
+        lambda r: (r.funding.responsible_unit,),
+    ),
+)
+ATTRIBUTE_BY_KEY = {a.key: a for a in ATTRIBUTES}
+LIST_COLUMNS = ("name", "general_support", "funding", "channels", "partners")
+
+
+def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Region]:
+    """The interviewed regions in the report's order, then (if asked) the others."""
+    chosen = [r for r in regions if r.interviewed or include_all]
+    return sorted(chosen, key=lambda r: not r.interviewed)
+
+
+# --- filter ---
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Conditions that must all hold (AND); a repeated set member means all of them."""
+
+    general_support: bool | None = None
+    general_support_level: GeneralSupportLevel | None = None
+    channels: tuple[Channel, ...] = ()
+    providers: tuple[Provider, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    obligation: ProfessionalDuty | None = None
+    funding: FundingAfterProject | None = None
+    project_funded: bool = False
+    assisted_authorization: bool = False
+    plain_language: bool = False
+    interviewed: bool | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a region matched: the condition and the classified value behind it."""
+
+    condition: str
+    item: Evidenced[object] | None
+
+
+@dataclass(frozen=True)
+class Match:
+    region: Region
+    reasons: tuple[Reason, ...] = field(default=())
+
+
+_SUPPORTED_LEVELS = (GeneralSupportLevel.OFFERED, GeneralSupportLevel.LIMITED)
+
+
+def _find(items: Sequence[Evidenced[object]], wanted: object) -> Evidenced[object] | None:
+    return next((item for item in items if item.value == wanted), None)
+
+
+def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
+    """One entry per given condition: its reason if the region meets it, else None."""
+    gs, ss = region.general_support, region.service_support
+    results: list[Reason | None] = []
+
+    def check(condition: str, item: Evidenced[object] | None, ok: bool) -> None:
+        results.append(Reason(condition, item) if ok else None)
+
+    if criteria.general_support is not None:
+        level = gs.level.value
+        ok = (
+            level in _SUPPORTED_LEVELS
+            if criteria.general_support
+            else level is GeneralSupportLevel.NOT_OFFERED
+        )
+        check(f"general support {level.value}", gs.level, ok)
+    if criteria.general_support_level is not None:
+        level_wanted = criteria.general_support_level
+        check(f"general support {level_wanted.value}", gs.level, gs.level.value is level_wanted)
+    for kind, items, wanted_values in (
+        ("channel", ss.channels, criteria.channels),
+        ("provider", ss.providers, criteria.providers),
+        ("partner", region.cooperation.partners, criteria.partners),
+    ):
+        for wanted in wanted_values:
+            found = _find(items, wanted)
+            check(f"{kind} {wanted.value}", found, found is not None)
+    if criteria.obligation is not None:
+        duty = ss.professional_duty
+        check(f"professional duty {duty.value.value}", duty, duty.value is criteria.obligation)
+    if criteria.funding is not None:
+        after = region.funding.after_project
+        check(f"funding {after.value.value}", after, after.value is criteria.funding)
+    for wanted_flag, label, item in (
+        (criteria.project_funded, "project funded", region.funding.project_funded),
+        (criteria.assisted_authorization, "assisted mandates", gs.assisted_authorization),
+        (criteria.plain_language, "plain language", ss.plain_language),
+    ):
+        if wanted_flag:
+            check(label, item, item.value is Answer.YES)
+    if criteria.interviewed is not None:
+        label = "interviewed" if region.interviewed else "not interviewed"
+        check(label, None, region.interviewed == criteria.interviewed)
+    return results
+
+
+def filter_regions(regions: Sequence[Region], criteria: Criteria) -> list[Match]:
+    matches = []
+    for region in regions:
+        results = _checks(criteria, region)
+        if all(result is not None for result in results):
+            matches.append(Match(region, tuple(r for r in results if r is not None)))
+    return matches
+
+
+# --- compare ---
+
+
+@dataclass(frozen=True)
+class Comparison:
+    regions: tuple[Region, ...]
+    rows: tuple[tuple[Attribute, tuple[AttributeValue, ...], bool], ...]  # values, differ?
+
+
+COMPARE_ROWS = tuple(a for a in ATTRIBUTES if a.key != "name")
+
+
+def compare(regions: Sequence[Region]) -> Comparison:
+    rows = []
+    for attribute in COMPARE_ROWS:
+        values = tuple(attribute.get(r) for r in regions)
+        rows.append((attribute, values, len(set(values)) > 1))
+    return Comparison(tuple(regions), tuple(rows))
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Regions by the members of one set-valued field."""
+
+    title: str
+    members: tuple[DescribedEnum, ...]
+    rows: tuple[tuple[Region, frozenset[str]], ...]
+
+
+def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
+    fields: list[
+        tuple[str, tuple[DescribedEnum, ...], Callable[[Region], Sequence[Evidenced[object]]]]
+    ] = [
+        ("Channels", tuple(Channel), lambda r: r.service_support.channels),
+        ("Providers", tuple(Provider), lambda r: r.service_support.providers),
+        ("Partners", tuple(Partner), lambda r: r.cooperation.partners),
+    ]
+    return [
+        Matrix(title, members, tuple((r, frozenset(_values(get(r)))) for r in regions))
+        for title, members, get in fields
+    ]
+
+
+# --- gaps ---
+
+
+class GapKind(DescribedEnum):
+    """A gap in digital support that the report reveals."""
+
+    FUNDING_UNCLEAR = "funding-unclear", "Funding or organisation after the project is unclear."
+    FUNDING_NOT_REPORTED = (
+        "funding-not-reported",
+        ("The report does not say how support is funded after the project."),
+    )
+    NO_GENERAL_SUPPORT = (
+        "no-general-support",
+        ("General support is not offered; clients are referred to a named kind of partner."),
+    )
+    NO_GENERAL_SUPPORT_NO_REFERRAL = (
+        "no-general-support-no-referral",
+        ("General support is not offered and no referral target is named."),
+    )
+    NO_REMOTE_CHANNEL = "no-remote-channel", "No phone, e-mail, chat or in-app help is reported."
+    MISSING_SECTION = "missing-section", "The report has no such section for the region."
+    NOT_INTERVIEWED = "not-interviewed", "The region was not interviewed; the report is silent."
+
+
+REMOTE_CHANNELS = frozenset({Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.IN_APP})
+
+
+@dataclass(frozen=True)
+class Gap:
+    region: Region
+    kind: GapKind
+    detail: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GapReport:
+    gaps: tuple[Gap, ...]
+    summary: tuple[tuple[GapKind, int, int, str], ...]  # kind, regions, out of, of what
+
+
+def _region_gaps(region: Region) -> list[Gap]:
+    if not region.interviewed:
+        return [Gap(region, GapKind.NOT_INTERVIEWED, "not described in the report")]
+    gaps = []
+    after = region.funding.after_project
+    if after.value is FundingAfterProject.UNCLEAR:
+        gaps.append(
+            Gap(
+                region, GapKind.FUNDING_UNCLEAR, "funding after the project unclear", after.evidence
+            )
+        )
+    elif after.value is FundingAfterProject.NOT_REPORTED:
+        gaps.append(
+            Gap(region, GapKind.FUNDING_NOT_REPORTED, "funding after the project not reported")
+        )
+    level = region.general_support.level
+    if level.value is GeneralSupportLevel.NOT_OFFERED:
+        targets = region.general_support.referral_targets
+        if targets:
+            detail = "referred to " + ", ".join(_values(targets))
+            quotes = level.evidence + tuple(q for t in targets for q in t.evidence)
+            gaps.append(Gap(region, GapKind.NO_GENERAL_SUPPORT, detail, _unique(quotes)))
+        else:
+            gaps.append(
+                Gap(
+                    region,
+                    GapKind.NO_GENERAL_SUPPORT_NO_REFERRAL,
+                    "no referral target named",
+                    level.evidence,
+                )
+            )
+    channels = region.service_support.channels
+    if not any(c.value in REMOTE_CHANNELS for c in channels):
+        detail = "channels: " + (", ".join(_values(channels)) or "none reported")
+        gaps.append(Gap(region, GapKind.NO_REMOTE_CHANNEL, detail))
+    present = {name for name, _ in region.sections.present()}
+    for name in SectionName:
+        if name not in present:
+            gaps.append(Gap(region, GapKind.MISSING_SECTION, f"no section {name.report_heading!r}"))
+    return gaps
+
+
+def _unique(quotes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(quotes))
+
+
+def gaps(
+    regions: Sequence[Region],
+    kinds: Sequence[GapKind] = (),
+    funding: FundingAfterProject | None = None,
+) -> GapReport:
+    """Gaps of the given kinds (all if none) in the regions with the given funding status."""
+    chosen = [r for r in regions if funding is None or r.funding.after_project.value is funding]
+    found = [
+        gap for region in chosen for gap in _region_gaps(region) if not kinds or gap.kind in kinds
+    ]
+    interviewed = sum(r.interviewed for r in chosen)
+    summary: list[tuple[GapKind, int, int, str]] = []
+    for kind in GapKind:
+        if kinds and kind not in kinds:
+            continue
+        with_gap = len({g.region.id for g in found if g.kind is kind})
+        if kind is GapKind.NOT_INTERVIEWED:
+            summary.append((kind, with_gap, len(chosen), "regions"))
+        else:
+            summary.append((kind, with_gap, interviewed, "interviewed regions"))
+    return GapReport(tuple(found), tuple(summary))

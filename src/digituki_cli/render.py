@@ -1,0 +1,212 @@
+"""The one place that turns results into table, JSON, CSV or Markdown.
+
+Commands build an `Output`: blocks for people (rendered as a Rich table or as Markdown),
+`data` for JSON and `csv` rows for spreadsheets. Text from the data or the user is always
+handed to Rich as `Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    dim: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    label: str
+    value: str
+    quotes: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Pairs:
+    rows: tuple[Pair, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    title: str | None = None
+    emphasised_rows: frozenset[int] = frozenset()
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Prose:
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+Block = Heading | Line | Pairs | Grid | Prose
+
+
+@dataclass
+class Output:
+    blocks: list[Block] = field(default_factory=list)
+    data: Any = None
+    csv_header: Sequence[str] = ()
+    csv_rows: Sequence[Sequence[str]] = ()
+
+
+def cell(value: object) -> str:
+    """A value as people read it; a set has one member a line (Markdown joins them with commas)."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list | frozenset | set):
+        return "\n".join(str(v) for v in value) if value else "-"
+    return str(value)
+
+
+def emit(output: Output, fmt: Format, stream: IO[str] | None = None) -> None:
+    out = stream or sys.stdout
+    if fmt is Format.JSON:
+        json.dump(output.data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt is Format.CSV:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(output.csv_header)
+        writer.writerows(output.csv_rows)
+    elif fmt is Format.MARKDOWN:
+        out.write(to_markdown(output.blocks))
+    else:
+        _print_rich(output.blocks, out)
+
+
+# --- Markdown ---
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", ", ")
+
+
+def to_markdown(blocks: Sequence[Block]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append("#" * block.level + " " + block.text)
+        elif isinstance(block, Line):
+            parts.append(block.text)
+        elif isinstance(block, Pairs):
+            lines = []
+            for pair in block.rows:
+                lines.append(f"- **{pair.label}**: {_md_escape(pair.value)}")
+                lines.extend(f"  > {quote}" for quote in pair.quotes)
+                if pair.note:
+                    lines.append(f"  *Note: {pair.note}*")
+            parts.append("\n".join(lines))
+        elif isinstance(block, Grid):
+            lines = [f"**{block.title}**", ""] if block.title else []
+            lines.append("| " + " | ".join(_md_escape(c) for c in block.columns) + " |")
+            lines.append("|" + "|".join(" --- " for _ in block.columns) + "|")
+            for index, row in enumerate(block.rows):
+                cells = [_md_escape(c) for c in row]
+                if index in block.emphasised_rows:
+                    cells = [f"**{c}**" for c in cells]
+                lines.append("| " + " | ".join(cells) + " |")
+            if block.caption:
+                lines += ["", block.caption]
+            parts.append("\n".join(lines))
+        else:
+            parts.append(f"**{block.title}**\n\n" + "\n\n".join(block.paragraphs))
+    return "\n\n".join(parts) + "\n"
+
+
+# --- Rich (table format) ---
+
+
+def make_console(stream: IO[str]) -> Console:
+    from rich.console import Console
+
+    # Rich already turns colour off for pipes, NO_COLOR and TERM=dumb.
+    return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+def _print_rich(blocks: Sequence[Block], stream: IO[str]) -> None:
+    console = make_console(stream)
+    for index, block in enumerate(blocks):
+        if index and not isinstance(block, Line):
+            console.print()
+        console.print(_to_rich(block))
+
+
+def _to_rich(block: Block) -> RenderableType:
+    from rich import box
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    if isinstance(block, Heading):
+        return Text(block.text, style="bold" if block.level == 1 else "bold underline")
+    if isinstance(block, Line):
+        return Text(block.text, style="dim" if block.dim else "")
+    if isinstance(block, Pairs):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for pair in block.rows:
+            value = Text(pair.value)
+            for quote in pair.quotes:
+                value.append("\n“" + quote + "”", style="italic dim")
+            if pair.note:
+                value.append("\nNote: " + pair.note, style="dim")
+            grid.add_row(Text(pair.label), value)
+        return grid
+    if isinstance(block, Grid):
+        table = Table(
+            *block.columns,
+            title=Text(block.title, style="bold") if block.title else None,
+            title_justify="left",
+            caption=Text(block.caption) if block.caption else None,
+            caption_justify="left",
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            # One space of padding plus the box's blank divider: two spaces between columns.
+            padding=(0, 1, 0, 0),
+            pad_edge=False,
+            show_edge=False,
+        )
+        for index, column in enumerate(table.columns):
+            column.overflow = "fold"  # never hide data behind an ellipsis
+            # A one-word value (an id, an enum code) is never broken; lists and prose wrap.
+            cells = [row[index] for row in block.rows]
+            column.no_wrap = index == 0 or all(" " not in c for c in cells)
+            column.min_width = max((len(word) for c in cells for word in c.split()), default=1)
+        for index, row in enumerate(block.rows):
+            style = "bold" if index in block.emphasised_rows else None
+            table.add_row(*(Text(c) for c in row), style=style)
+        return table
+    from rich.console import Group
+
+    paragraphs = Text("\n\n".join(block.paragraphs))
+    return Group(Text(block.title, style="bold"), Padding(paragraphs, (0, 0, 0, 2)))

@@ -1,0 +1,29 @@
+"""Text normalisation shared by lookup, validation and search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n\s*(?=[a-zåäö])")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def squash(text: str) -> str:
+    """Join the extraction's line breaks the way the dataset does, and collapse white space.
+
+    A hyphen at a line end before a lower-case letter joins the two halves of one word
+    ("Suomi.fi-\\nvaltuutuksen" -> "Suomi.fi-valtuutuksen"); every other run of white
+    space becomes one space. Words are never changed.
+    """
+    return " ".join(_LINE_END_HYPHEN.sub("-", text).split())
+
+
+def fold(text: str) -> str:
+    """A matching key: case, accents (ä, ö, å) and punctuation folded away.
+
+    Only for comparing; what people see keeps its original spelling.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", ascii_only).strip()

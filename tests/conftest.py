@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digituki_cli.cli import app, main
+from digituki_cli.load import load_dataset
+from digituki_cli.model import Dataset
+from digituki_cli.paths import bundled_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "source" / "hyvinvointialueiden-digituen-mallit.txt"
+# Pinned so that table output is the same on every machine.
+TEST_ENV: dict[str, str | None] = {"COLUMNS": "100", "NO_COLOR": "1", "DIGITUKI_DATA": None}
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset(bundled_dataset())
+
+
+@pytest.fixture
+def invoke() -> Callable[..., tuple[int, str]]:
+    """Run a command through Typer's CliRunner; returns (exit code, stdout)."""
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, list(args), env=TEST_ENV)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result.exit_code, result.stdout
+
+    return run
+
+
+@pytest.fixture
+def run_main(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str, str]]:
+    """Run the real entry point (with its error mapping); returns (code, stdout, stderr)."""
+    for key, value in TEST_ENV.items():
+        if value is None:
+            monkeypatch.delenv(key, raising=False)
+        else:
+            monkeypatch.setenv(key, value)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as exited:
+            main(list(args))
+        captured = capsys.readouterr()
+        code = exited.value.code
+        return (code if isinstance(code, int) else 1), captured.out, captured.err
+
+    return run

@@ -1,0 +1,170 @@
+"""The dataset against the report: every region, every text, every quote."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from digituki_cli.checks import evidenced_values
+from digituki_cli.model import (
+    Answer,
+    Channel,
+    Dataset,
+    DescribedEnum,
+    FundingAfterProject,
+    GeneralSupportLevel,
+    Language,
+    Partner,
+    ProfessionalDuty,
+    Provider,
+    RegionKind,
+    SectionName,
+)
+from digituki_cli.text import squash
+
+from .conftest import REPORT
+
+INTERVIEWED = [
+    "etela-karjala", "etela-savo", "ita-uusimaa", "kainuu", "kanta-hame", "keski-pohjanmaa",
+    "keski-suomi", "kymenlaakso", "lappi", "lansi-uusimaa", "pirkanmaa", "pohjanmaa",
+    "pohjois-karjala", "pohjois-pohjanmaa", "pohjois-savo", "paijat-hame", "satakunta",
+    "varsinais-suomi",
+]  # fmt: skip
+NOT_INTERVIEWED = ["keski-uusimaa", "vantaa-kerava", "etela-pohjanmaa", "helsinki", "hus", "ahvenanmaa"]
+
+
+def test_all_24_regions_with_exact_ids(dataset: Dataset) -> None:
+    assert [r.id for r in dataset.regions if r.interviewed] == INTERVIEWED
+    assert [r.id for r in dataset.regions if not r.interviewed] == NOT_INTERVIEWED
+
+
+def test_kinds_of_the_regions_outside_the_counties(dataset: Dataset) -> None:
+    kinds = {r.id: r.kind for r in dataset.regions}
+    assert kinds["helsinki"] is RegionKind.CITY
+    assert kinds["hus"] is RegionKind.JOINT_AUTHORITY
+    assert kinds["ahvenanmaa"] is RegionKind.AUTONOMOUS_REGION
+    assert {kinds[i] for i in INTERVIEWED} == {RegionKind.COUNTY}
+
+
+def test_source_metadata_is_recorded_once(dataset: Dataset) -> None:
+    source = dataset.source
+    assert source.title == "Hyvinvointialueiden digituen mallit"
+    assert source.authors == ("Anna Kunnas", "Johanna Erfors")
+    assert source.date.isoformat() == "2025-12-09"
+    assert "Digi- ja väestötietovirasto" in source.commissioner
+    assert "2025" in source.interview_period
+
+
+def test_every_section_text_occurs_in_the_bundled_report(dataset: Dataset) -> None:
+    report = squash(REPORT.read_text(encoding="utf-8"))
+    for region in dataset.regions:
+        for name, section in region.sections.present():
+            assert squash(section.text) in report, (region.id, name)
+
+
+def _pages_of_headings() -> dict[str, list[int]]:
+    """Each line's page in the report: a page break is a pair of lines of three spaces."""
+    pages: dict[str, list[int]] = {}
+    page, in_break = 0, False
+    for line in REPORT.read_text(encoding="utf-8").split("\n"):
+        if line == "   ":
+            page += 0 if in_break else 1
+            in_break = not in_break
+            continue
+        pages.setdefault(line.strip(), []).append(page)
+    return pages
+
+
+def test_page_numbers_match_the_report(dataset: Dataset) -> None:
+    pages = _pages_of_headings()
+    for region in dataset.regions:
+        if not region.interviewed:
+            assert region.page is None
+            continue
+        assert region.page in pages[region.names.fi], region.id
+        for name, section in region.sections.present():
+            first_line = section.text.split("\n\n")[0]
+            starts = [p for line, ps in pages.items() if line and first_line.startswith(line) for p in ps]
+            assert section.page in starts, (region.id, name)
+
+
+def test_kainuu_page_matches_the_table_of_contents(dataset: Dataset) -> None:
+    toc = re.search(r"Kainuun hyvinvointialue \.+ (\d+)", REPORT.read_text(encoding="utf-8"))
+    assert toc is not None
+    assert dataset.region("kainuu").page == int(toc.group(1))
+
+
+def test_every_quote_occurs_in_its_own_regions_text(dataset: Dataset) -> None:
+    for region in dataset.regions:
+        texts = [squash(s.text) for _, s in region.sections.present()]
+        for loc, item in evidenced_values(region):
+            for quote in item.evidence:
+                assert any(squash(quote) in t for t in texts), (region.id, loc, quote)
+
+
+def test_every_reported_value_has_evidence(dataset: Dataset) -> None:
+    for region in dataset.regions:
+        for loc, item in evidenced_values(region):
+            if item.value not in (None, "not-reported"):
+                assert item.evidence, (region.id, loc)
+
+
+def test_interviewed_regions_are_classified_and_others_are_all_not_reported(dataset: Dataset) -> None:
+    for region in dataset.regions:
+        reported = [loc for loc, item in evidenced_values(region) if item.value not in (None, "not-reported")]
+        assert bool(reported) == region.interviewed, region.id
+        assert bool(region.sections.present()) == region.interviewed, region.id
+
+
+def test_missing_sections_are_absent_not_invented(dataset: Dataset) -> None:
+    # The report has no Yhteistyöt section for these, and no funding section for Kymenlaakso.
+    no_cooperation = {r.id for r in dataset.regions if r.interviewed and r.sections.cooperation is None}
+    assert no_cooperation == {
+        "ita-uusimaa", "kainuu", "kanta-hame", "keski-pohjanmaa", "keski-suomi", "kymenlaakso",
+        "lansi-uusimaa", "pirkanmaa", "satakunta", "varsinais-suomi",
+    }  # fmt: skip
+    no_funding = {r.id for r in dataset.regions if r.interviewed and r.sections.organisation_funding is None}
+    assert no_funding == {"kymenlaakso"}
+
+
+ALL_ENUMS: list[type[DescribedEnum]] = [
+    RegionKind, Answer, GeneralSupportLevel, Channel, Provider, ProfessionalDuty, Language,
+    Partner, FundingAfterProject, SectionName,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("enum", ALL_ENUMS)
+def test_every_enum_value_is_described(enum: type[DescribedEnum]) -> None:
+    assert enum.__doc__
+    for member in enum:
+        assert member.description.strip(), member
+
+
+# Values of the codebook that no interviewed region has; each was looked for in the report.
+UNUSED_BY_DESIGN = {Language.SV, Answer.NO}
+
+
+def test_every_enum_value_is_used_or_known_unused(dataset: Dataset) -> None:
+    used = {
+        item.value
+        for region in dataset.regions
+        for _, item in evidenced_values(region)
+    } | {r.kind for r in dataset.regions}
+    for enum in ALL_ENUMS:
+        if enum is SectionName:
+            continue
+        for member in enum:
+            assert member in used or member in UNUSED_BY_DESIGN, member
+
+
+def test_funding_after_the_project_unclear_is_exactly_the_five_the_report_names(dataset: Dataset) -> None:
+    unclear = [r.id for r in dataset.regions if r.funding.after_project.value is FundingAfterProject.UNCLEAR]
+    assert unclear == ["kanta-hame", "keski-suomi", "pohjanmaa", "pohjois-karjala", "pohjois-savo"]
+
+
+def test_general_support_levels(dataset: Dataset) -> None:
+    levels = {r.id: r.general_support.level.value.value for r in dataset.regions if r.interviewed}
+    assert [i for i, v in levels.items() if v == "offered"] == ["etela-karjala", "pohjois-savo"]
+    assert [i for i, v in levels.items() if v == "limited"] == ["lansi-uusimaa", "pirkanmaa"]
+    assert [i for i, v in levels.items() if v == "under-review"] == ["keski-suomi"]

@@ -1,0 +1,147 @@
+"""The loader: safe YAML, every problem named with file, line, region and field."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digituki_cli.errors import DataError
+from digituki_cli.load import load_path
+from digituki_cli.paths import bundled_dataset
+
+
+def _bundled_text() -> str:
+    return bundled_dataset().read_text(encoding="utf-8")
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "counties.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    # The dataset names its report relative to itself; give the copy one too.
+    (tmp_path / "source").mkdir(exist_ok=True)
+    report = bundled_dataset().parent / "source" / "hyvinvointialueiden-digituen-mallit.txt"
+    (tmp_path / "source" / report.name).write_text(report.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(DataError) as raised:
+        load_path(path)
+    return [str(p) for p in raised.value.problems]
+
+
+def test_the_bundled_dataset_loads_without_warnings() -> None:
+    dataset, warnings = load_path(bundled_dataset())
+    assert len(dataset.regions) == 24
+    assert warnings == []
+
+
+def test_a_copy_of_the_bundled_dataset_loads(tmp_path: Path) -> None:
+    dataset, _ = load_path(_write(tmp_path, _bundled_text()))
+    assert len(dataset.regions) == 24
+
+
+def test_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, "schema_version: 1\nregions: [\n  - id: x\n")
+    [problem] = _problems(path)
+    assert problem.startswith(f"{path}:")
+    assert ":3:" in problem or ":4:" in problem
+
+
+def test_unknown_key_names_region_field_and_line(tmp_path: Path) -> None:
+    text = _bundled_text().replace("  interviewed: true\n  page: 7\n", "  interviewed: true\n  colour: blue\n  page: 7\n", 1)
+    path = _write(tmp_path, text)
+    [problem] = _problems(path)
+    line = text.splitlines().index("  colour: blue") + 1
+    assert problem == f"{path}:{line}:11: ita-uusimaa: colour: unknown key"
+
+
+def test_unknown_enum_value_is_named(tmp_path: Path) -> None:
+    text = _bundled_text().replace("value: offered", "value: sometimes", 1)
+    problems = _problems(_write(tmp_path, text))
+    assert len(problems) == 1
+    assert "etela-karjala: general_support.level.value:" in problems[0]
+    assert "'offered'" in problems[0]
+
+
+def test_several_errors_are_all_reported(tmp_path: Path) -> None:
+    text = _bundled_text().replace("value: offered", "value: sometimes").replace("kind: county", "kind: parish", 2)
+    problems = _problems(_write(tmp_path, text))
+    assert len(problems) == 4
+    assert {p.split(": ")[1] for p in problems} == {"etela-karjala", "etela-savo", "pohjois-savo"}
+
+
+def test_quote_not_in_the_text_is_named(tmp_path: Path) -> None:
+    text = _bundled_text().replace("- Digituella ei ole omaa erillistä rahoitusta.", "- Digituella on runsaasti rahaa.")
+    [problem] = _problems(_write(tmp_path, text))
+    assert "etela-karjala: funding.after_project.evidence[0]: quote not found" in problem
+
+
+def test_duplicate_id_and_alias_are_named(tmp_path: Path) -> None:
+    text = _bundled_text().replace("- id: etela-savo", "- id: etela-karjala").replace("- Eloisa", "- Eksote")
+    problems = _problems(_write(tmp_path, text))
+    assert any("duplicate id 'etela-karjala'" in p for p in problems)
+    assert any("'Eksote' is also a name of 'etela-karjala'" in p for p in problems)
+
+
+def test_unsafe_tag_is_rejected_and_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "executed"
+    text = f"!!python/object/apply:os.system ['touch {marker}']\n"
+    [problem] = _problems(_write(tmp_path, text))
+    assert "python/object/apply" in problem
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    path = _write(tmp_path, "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    [problem] = _problems(path)
+    assert time.perf_counter() - started < 1
+    assert "aliases" in problem
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "not empty"),
+        ("- 1\n- 2\n", "not a list"),
+        ("just text\n", "not a str"),
+    ],
+)
+def test_wrong_top_level_is_named(tmp_path: Path, content: str, expected: str) -> None:
+    [problem] = _problems(_write(tmp_path, content))
+    assert "the top level must be a mapping" in problem
+    assert expected.replace("not ", "") in problem
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    [problem] = _problems(_write(tmp_path, b"schema_version: 1\nname: \xe4\xf6\n"))
+    assert problem.endswith(":2:1: the file is not UTF-8 text")
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    assert _problems(tmp_path / "nope.yaml") == [f"{tmp_path / 'nope.yaml'}: no such file"]
+    assert _problems(tmp_path) == [f"{tmp_path}: is a directory, not a dataset file"]
+
+
+def test_unquoted_yes_is_read_as_yes(tmp_path: Path) -> None:
+    text = _bundled_text().replace("value: 'yes'", "value: yes", 1)
+    assert "value: yes" in text
+    dataset, _ = load_path(_write(tmp_path, text))
+    assert dataset.region("kainuu").general_support.assisted_authorization.value == "yes"
+
+
+def test_loader_is_safe_loader() -> None:
+    from digituki_cli import load
+
+    assert issubclass(load._NoAliasLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
