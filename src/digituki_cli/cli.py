@@ -389,7 +389,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _usage_message(exc: typer.TyperException) -> str:
-    message = exc.format_message()
+    message = exc.format_message().replace("Value error, ", "")
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "digituki"
     return f"{message} (see '{command} --help')"
@@ -402,9 +402,37 @@ def _quiet_broken_pipe() -> NoReturn:
     raise SystemExit(141)
 
 
+_ASCII_STAND_INS = {
+    "—": "-",
+    "–": "-",
+    "·": "-",
+    "“": '"',
+    "”": '"',
+    "●": "*",
+    "≠": "!",
+    "…": "...",
+}
+
+
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: 'ä' -> 'a', '—' -> '-', anything else -> '?'."""
+    import unicodedata
+
+    assert isinstance(error, UnicodeEncodeError)
+    chunk = error.object[error.start : error.end]
+    out = []
+    for char in chunk:
+        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        out.append(base or _ASCII_STAND_INS.get(char, "?"))
+    return "".join(out), error.end
+
+
 def _tolerant_streams() -> None:
-    """Never die of UnicodeEncodeError: show what the terminal's encoding cannot as '?'."""
+    """Never die of UnicodeEncodeError: write what the terminal cannot show in plain letters."""
+    import codecs
+
+    codecs.register_error("digituki-transliterate", _transliterate)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="replace")
+            reconfigure(errors="digituki-transliterate")

@@ -50,8 +50,10 @@ class DataError(DigitukiError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         first = str(problems[0])
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(
-            first + more,
-            hint="run `digituki validate FILE` to see every problem",
-        )
+        if len(problems) == 1:
+            super().__init__(first)
+        else:
+            super().__init__(
+                f"{first} (and {len(problems) - 1} more)",
+                hint="`digituki validate FILE` lists every problem",
+            )

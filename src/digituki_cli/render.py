@@ -146,10 +146,21 @@ def to_markdown(blocks: Sequence[Block]) -> str:
 
 
 def make_console(stream: IO[str]) -> Console:
+    import os
+
     from rich.console import Console
 
-    # Rich already turns colour off for pipes, NO_COLOR and TERM=dumb.
-    return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    # Rich turns styles off for pipes; NO_COLOR and TERM=dumb turn off every control code
+    # here (Rich alone would still send bold and dim).
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(
+        file=stream,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        color_system=None if plain else "auto",
+    )
 
 
 def _print_rich(blocks: Sequence[Block], stream: IO[str]) -> None:

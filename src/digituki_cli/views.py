@@ -150,7 +150,11 @@ def _show_blocks(region: Region, evidence: bool, section: SectionName | None) ->
 
 def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
     regions = [m.region for m in matches]
-    output = list_view(regions, summary=f"{len(matches)} regions match")
+    count = len(matches)
+    output = list_view(
+        regions,
+        summary=f"{count} region{'s' if count != 1 else ''} match{'es' if count == 1 else ''}",
+    )
     if evidence:
         for match in matches:
             output.blocks.append(Heading(f"{match.region.id}: why it matches", level=2))

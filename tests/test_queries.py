@@ -1,0 +1,176 @@
+"""Queries on the real dataset; every expected id list was checked against the report."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digituki_cli.model import (
+    Channel,
+    Dataset,
+    FundingAfterProject,
+    GeneralSupportLevel,
+    Partner,
+    ProfessionalDuty,
+    Provider,
+)
+from digituki_cli.queries import Criteria, GapKind, compare, feature_matrices, filter_regions, gaps
+
+
+def ids(dataset: Dataset, criteria: Criteria) -> list[str]:
+    return [m.region.id for m in filter_regions(dataset.regions, criteria)]
+
+
+def test_email(dataset: Dataset) -> None:
+    # Kanta-Häme "sähköpostin välityksellä", Lappi and Länsi-Uusimaa and Satakunta
+    # "sähköpostitse", Pohjois-Karjala "digisotekeskuksen yhteissähköpostiosoite".
+    assert ids(dataset, Criteria(channels=(Channel.EMAIL,))) == [
+        "kanta-hame", "lappi", "lansi-uusimaa", "pohjois-karjala", "satakunta",
+    ]  # fmt: skip
+
+
+def test_repeated_channel_means_all_of_them(dataset: Dataset) -> None:
+    assert ids(dataset, Criteria(channels=(Channel.PHONE, Channel.EMAIL))) == [
+        "kanta-hame", "lappi", "lansi-uusimaa", "satakunta",
+    ]  # fmt: skip
+
+
+def test_chat_and_in_app(dataset: Dataset) -> None:
+    assert ids(dataset, Criteria(channels=(Channel.CHAT,))) == [
+        "keski-pohjanmaa",
+        "lansi-uusimaa",
+        "satakunta",
+    ]
+    assert ids(dataset, Criteria(channels=(Channel.IN_APP,))) == ["paijat-hame"]
+
+
+def test_who_cooperates_with_parishes(dataset: Dataset) -> None:
+    assert ids(dataset, Criteria(partners=(Partner.PARISHES,))) == [
+        "etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa",
+    ]  # fmt: skip
+
+
+def test_funding_unclear_and_email(dataset: Dataset) -> None:
+    criteria = Criteria(channels=(Channel.EMAIL,), funding=FundingAfterProject.UNCLEAR)
+    assert ids(dataset, criteria) == ["kanta-hame", "pohjois-karjala"]
+
+
+def test_general_support_offered_or_limited_and_not_offered(dataset: Dataset) -> None:
+    assert ids(dataset, Criteria(general_support=True)) == [
+        "etela-karjala", "lansi-uusimaa", "pirkanmaa", "pohjois-savo",
+    ]  # fmt: skip
+    assert len(ids(dataset, Criteria(general_support=False))) == 13
+    assert ids(dataset, Criteria(general_support_level=GeneralSupportLevel.UNDER_REVIEW)) == [
+        "keski-suomi"
+    ]
+
+
+def test_flags(dataset: Dataset) -> None:
+    assert ids(dataset, Criteria(assisted_authorization=True)) == ["kainuu", "lappi", "pirkanmaa"]
+    assert ids(dataset, Criteria(plain_language=True)) == ["kymenlaakso", "lappi", "pohjois-savo"]
+    assert ids(dataset, Criteria(project_funded=True)) == [
+        "etela-savo", "ita-uusimaa", "kainuu", "kanta-hame", "pirkanmaa", "pohjanmaa",
+        "pohjois-karjala", "pohjois-pohjanmaa", "pohjois-savo", "paijat-hame", "satakunta",
+        "varsinais-suomi",
+    ]  # fmt: skip
+
+
+def test_explicit_obligation(dataset: Dataset) -> None:
+    assert ids(dataset, Criteria(obligation=ProfessionalDuty.EXPLICIT)) == [
+        "kainuu", "kanta-hame", "kymenlaakso", "lansi-uusimaa", "pohjois-karjala", "satakunta",
+    ]  # fmt: skip
+
+
+def test_interviewed_or_not(dataset: Dataset) -> None:
+    assert len(ids(dataset, Criteria(interviewed=True))) == 18
+    assert ids(dataset, Criteria(interviewed=False)) == [
+        "keski-uusimaa", "vantaa-kerava", "etela-pohjanmaa", "helsinki", "hus", "ahvenanmaa",
+    ]  # fmt: skip
+
+
+def test_match_carries_its_evidence(dataset: Dataset) -> None:
+    [match] = filter_regions(dataset.regions, Criteria(channels=(Channel.IN_APP,)))
+    [reason] = match.reasons
+    assert reason.condition == "channel in-app"
+    assert reason.item is not None
+    assert "voi yhteyttä ottaa palautelomakkeen kautta" in reason.item.evidence
+
+
+def test_gaps_funding_unclear_lists_exactly_those_regions(dataset: Dataset) -> None:
+    report = gaps(dataset.regions, funding=FundingAfterProject.UNCLEAR)
+    assert sorted({g.region.id for g in report.gaps}) == [
+        "kanta-hame", "keski-suomi", "pohjanmaa", "pohjois-karjala", "pohjois-savo",
+    ]  # fmt: skip
+
+
+def test_gap_summary_counts(dataset: Dataset) -> None:
+    summary = {kind: (count, total) for kind, count, total, _ in gaps(dataset.regions).summary}
+    assert summary[GapKind.FUNDING_UNCLEAR] == (5, 18)
+    assert summary[GapKind.FUNDING_NOT_REPORTED] == (3, 18)  # Kymenlaakso, Lappi, Länsi-Uusimaa
+    assert summary[GapKind.NOT_INTERVIEWED] == (6, 24)
+    assert summary[GapKind.NO_GENERAL_SUPPORT_NO_REFERRAL] == (5, 18)
+
+
+def test_no_remote_channel(dataset: Dataset) -> None:
+    report = gaps(dataset.regions, kinds=(GapKind.NO_REMOTE_CHANNEL,))
+    assert [g.region.id for g in report.gaps] == [
+        "etela-karjala", "etela-savo", "ita-uusimaa", "kainuu", "keski-suomi", "kymenlaakso",
+        "pirkanmaa", "pohjois-pohjanmaa", "pohjois-savo", "varsinais-suomi",
+    ]  # fmt: skip
+
+
+def test_compare_marks_differences(dataset: Dataset) -> None:
+    comparison = compare([dataset.region("kainuu"), dataset.region("lappi")])
+    differing = {a.key for a, _, differ in comparison.rows if differ}
+    assert "general_support" not in differing  # both not-offered
+    assert {"channels", "professional_duty", "funding"} <= differing
+
+
+def test_feature_matrix_covers_every_member(dataset: Dataset) -> None:
+    channels, providers, partners = feature_matrices(dataset.regions)
+    assert len(channels.members) == len(Channel)
+    assert len(providers.members) == len(Provider)
+    assert len(partners.members) == len(Partner)
+
+
+criteria_strategy = st.builds(
+    Criteria,
+    general_support=st.none() | st.booleans(),
+    channels=st.lists(st.sampled_from(list(Channel)), max_size=2).map(tuple),
+    partners=st.lists(st.sampled_from(list(Partner)), max_size=2).map(tuple),
+    funding=st.none() | st.sampled_from(list(FundingAfterProject)),
+    plain_language=st.booleans(),
+    interviewed=st.none() | st.booleans(),
+)
+
+
+@given(criteria_strategy, criteria_strategy)
+def test_filters_are_subsets_and_combine_as_intersection(first: Criteria, second: Criteria) -> None:
+    from digituki_cli.load import load_dataset
+    from digituki_cli.paths import bundled_dataset
+
+    regions = load_dataset(bundled_dataset()).regions
+    a = {m.region.id for m in filter_regions(regions, first)}
+    b = {m.region.id for m in filter_regions(regions, second)}
+    assert a <= {r.id for r in regions}
+    both = Criteria(
+        general_support=first.general_support
+        if first.general_support is not None
+        else second.general_support,
+        channels=first.channels + second.channels,
+        partners=first.partners + second.partners,
+        funding=first.funding or second.funding,
+        plain_language=first.plain_language or second.plain_language,
+        interviewed=first.interviewed if first.interviewed is not None else second.interviewed,
+    )
+    combined = {m.region.id for m in filter_regions(regions, both)}
+    conflicting = (
+        (
+            first.general_support is not None
+            and second.general_support not in (None, first.general_support)
+        )
+        or (first.funding and second.funding and first.funding != second.funding)
+        or (first.interviewed is not None and second.interviewed not in (None, first.interviewed))
+    )
+    if not conflicting:
+        assert combined == a & b
