@@ -325,7 +325,7 @@ def validate(
     from .load import load_path
     from .paths import bundled_dataset
 
-    path = file or bundled_dataset()
+    path = file or _relative_if_below_cwd(bundled_dataset())
     try:
         dataset, warnings = load_path(path)
     except DataError as exc:
@@ -336,6 +336,13 @@ def validate(
     for warning in warnings:
         typer.echo(_safe(f"warning: {warning}"), err=True)
     typer.echo(f"{path}: valid ({len(dataset.regions)} regions, {len(warnings)} warning(s))")
+
+
+def _relative_if_below_cwd(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 @app.command(epilog="Example:\n\n  digituki schema > counties.schema.json")

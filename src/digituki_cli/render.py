@@ -165,10 +165,16 @@ def make_console(stream: IO[str]) -> Console:
 
 def _print_rich(blocks: Sequence[Block], stream: IO[str]) -> None:
     console = make_console(stream)
-    for index, block in enumerate(blocks):
-        if index and not isinstance(block, Line):
-            console.print()
-        console.print(_to_rich(block))
+    with console.capture() as captured:
+        for index, block in enumerate(blocks):
+            if index and not isinstance(block, Line):
+                console.print()
+            console.print(_to_rich(block))
+    text = captured.get()
+    if not console.is_terminal:
+        # Rich pads table cells to the column width; a file or pipe gets no trailing blanks.
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    stream.write(text)
 
 
 def _to_rich(block: Block) -> RenderableType:
