@@ -45,9 +45,7 @@ def test_filter_table_exact(invoke: Invoke) -> None:
     code, out = invoke("filter", "--channel", "in-app")
     assert code == 0
     assert out == (
-        "Name         General      Funding         Channels        Partners\n"
-        + "─" * 72
-        + "\n"
+        "Name         General      Funding         Channels        Partners\n" + "─" * 72 + "\n"
         "Päijät-Häme  not-offered  regular-budget  in-app          municipalities\n"
         "                                          web-guides      ngos\n"
         "                                          printed-guides\n"
