@@ -80,7 +80,10 @@ class Channel(DescribedEnum):
     """How clients get help with the county's own digital services."""
 
     WEB_GUIDES = "web-guides", "Instructions on the county's website, as text or video."
-    PRINTED_GUIDES = "printed-guides", "Printed guides, leaflets or brochures."
+    PRINTED_GUIDES = (
+        "printed-guides",
+        "Printed instructions: guide leaflets or paper versions of guides.",
+    )
     PHONE = "phone", "Help by telephone (including a switchboard or advice line)."
     EMAIL = "email", "Help by e-mail."
     CHAT = "chat", "Help in a chat service."
