@@ -17,9 +17,17 @@ REPORT = ROOT / "data" / "source" / "hyvinvointialueiden-digituen-mallit.txt"
 TEST_ENV: dict[str, str | None] = {"COLUMNS": "100", "NO_COLOR": "1", "DIGITUKI_DATA": None}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the user's own cache."""
+    import os
+
+    os.environ["DIGITUKI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
-    return load_dataset(bundled_dataset())
+    return load_dataset(bundled_dataset()).dataset
 
 
 @pytest.fixture

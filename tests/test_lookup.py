@@ -105,6 +105,6 @@ def test_lookup_of_any_text_resolves_or_raises_usage_error(text: str) -> None:
     from digituki_cli.load import load_dataset
     from digituki_cli.paths import bundled_dataset
 
-    index = RegionIndex(load_dataset(bundled_dataset()).regions)
+    index = RegionIndex(load_dataset(bundled_dataset()).dataset.regions)
     with contextlib.suppress(UsageError):
         index.resolve(text)

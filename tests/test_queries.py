@@ -149,7 +149,7 @@ def test_filters_are_subsets_and_combine_as_intersection(first: Criteria, second
     from digituki_cli.load import load_dataset
     from digituki_cli.paths import bundled_dataset
 
-    regions = load_dataset(bundled_dataset()).regions
+    regions = load_dataset(bundled_dataset()).dataset.regions
     a = {m.region.id for m in filter_regions(regions, first)}
     b = {m.region.id for m in filter_regions(regions, second)}
     assert a <= {r.id for r in regions}

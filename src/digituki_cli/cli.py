@@ -15,22 +15,23 @@ import typer
 
 from . import __version__
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
-from .model import (
+from .paths import DATA_ENV, dataset_path
+from .render import Format
+from .vocabulary import (
     Channel,
     FundingAfterProject,
+    GapKind,
     GeneralSupportLevel,
     Partner,
     ProfessionalDuty,
     Provider,
     SectionName,
 )
-from .paths import DATA_ENV, dataset_path
-from .queries import GapKind
-from .render import Format
 
 if TYPE_CHECKING:
     from .model import Dataset
 
+SLOW_LOAD_SECONDS = 1.0
 EPILOG_HINT = "Data: 'Hyvinvointialueiden digituen mallit' (Kunnas & Erfors, 9.12.2025)."
 
 app = typer.Typer(
@@ -109,7 +110,14 @@ def _data_path(ctx: typer.Context) -> Path:
 def _dataset(ctx: typer.Context) -> Dataset:
     from .load import load_dataset
 
-    return load_dataset(_data_path(ctx))
+    path = _data_path(ctx)
+    loaded = load_dataset(path)
+    if loaded.cold_seconds is not None and loaded.cold_seconds > SLOW_LOAD_SECONDS:
+        sys.stderr.write(
+            f"digituki: read and validated {_safe(str(path))} in {loaded.cold_seconds:.1f} s; "
+            "later runs use a cache\n"
+        )
+    return loaded.dataset
 
 
 def _emit(output: object, fmt: Format) -> None:

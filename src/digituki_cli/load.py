@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ class _NoAliasLoader(_SafeLoader):  # type: ignore[valid-type,misc]
         return super().construct_object(node, deep)
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     shown = str(path)
     try:
         if path.is_dir():
@@ -40,13 +42,16 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _fail(shown, f"is {size // 2**20} MiB; a dataset file may be at most 256 MiB")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise _fail(shown, "no such file") from None
     except PermissionError:
         raise _fail(shown, "permission denied") from None
     except OSError as exc:
         raise _fail(shown, exc.strerror or str(exc)) from None
+
+
+def decode(raw: bytes, shown: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -101,9 +106,33 @@ def _pydantic_message(err: Any) -> str:
 
 
 def load_path(path: Path) -> tuple[Dataset, list[Problem]]:
-    text = read_text(path)
+    """A full load with every check and the warnings: what `validate` runs."""
+    text = decode(read_bytes(path), str(path))
     dataset, warnings = validate_data(parse_yaml(text, str(path)), text, str(path))
     return dataset, warnings + _stale_text_warnings(dataset, path)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    dataset: Dataset
+    cold_seconds: float | None  # set when the file was parsed and validated, not cached
+
+
+@cache
+def load_dataset(path: Path) -> Loaded:
+    """The dataset for a command: from the cache when the file is unchanged, else validated."""
+    from . import cache as validated_cache
+
+    started = time.perf_counter()
+    raw = read_bytes(path)
+    key = validated_cache.key_for(raw)
+    cached = validated_cache.read(key)
+    if cached is not None:
+        return Loaded(cached, None)
+    text = decode(raw, str(path))
+    dataset, _ = validate_data(parse_yaml(text, str(path)), text, str(path))
+    validated_cache.write(key, dataset)
+    return Loaded(dataset, time.perf_counter() - started)
 
 
 def _stale_text_warnings(dataset: Dataset, path: Path) -> list[Problem]:
@@ -126,11 +155,6 @@ def _stale_text_warnings(dataset: Dataset, path: Path) -> list[Problem]:
         for name, section in region.sections.present()
         if squash(section.text) not in report_text
     ]
-
-
-@cache
-def load_dataset(path: Path) -> Dataset:
-    return load_path(path)[0]
 
 
 def _locate(findings: Sequence[checks.Finding], data: Any, text: str, file: str) -> list[Problem]:

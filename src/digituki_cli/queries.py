@@ -18,6 +18,7 @@ from .model import (
     Region,
     SectionName,
 )
+from .vocabulary import GapKind
 
 # --- attributes: one definition of every column that list, compare and csv show ---
 
@@ -268,27 +269,6 @@ def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
 
 
 # --- gaps ---
-
-
-class GapKind(DescribedEnum):
-    """A gap in digital support that the report reveals."""
-
-    FUNDING_UNCLEAR = "funding-unclear", "Funding or organisation after the project is unclear."
-    FUNDING_NOT_REPORTED = (
-        "funding-not-reported",
-        ("The report does not say how support is funded after the project."),
-    )
-    NO_GENERAL_SUPPORT = (
-        "no-general-support",
-        ("General support is not offered; clients are referred to a named kind of partner."),
-    )
-    NO_GENERAL_SUPPORT_NO_REFERRAL = (
-        "no-general-support-no-referral",
-        ("General support is not offered and no referral target is named."),
-    )
-    NO_REMOTE_CHANNEL = "no-remote-channel", "No phone, e-mail, chat or in-app help is reported."
-    MISSING_SECTION = "missing-section", "The report has no such section for the region."
-    NOT_INTERVIEWED = "not-interviewed", "The region was not interviewed; the report is silent."
 
 
 REMOTE_CHANNELS = frozenset({Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.IN_APP})
