@@ -9,6 +9,7 @@ import pytest
 
 from digituki_cli import cache
 from digituki_cli.load import load_dataset, load_path
+from digituki_cli.model import to_jsonable
 
 from .test_load import _bundled_text, _write
 
@@ -32,7 +33,7 @@ def test_cached_models_equal_a_fresh_load(tmp_path: Path, cache_dir: Path) -> No
     assert second.cold_seconds is None  # served from the cache
     fresh, _ = load_path(path)
     assert second.dataset == fresh
-    assert second.dataset.model_dump(mode="json") == fresh.model_dump(mode="json")
+    assert to_jsonable(second.dataset) == to_jsonable(fresh)
 
 
 def test_a_changed_file_is_never_served_stale(tmp_path: Path, cache_dir: Path) -> None:

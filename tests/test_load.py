@@ -158,4 +158,4 @@ def test_unquoted_yes_is_read_as_yes(tmp_path: Path) -> None:
 def test_loader_is_safe_loader() -> None:
     from digituki_cli import load
 
-    assert issubclass(load._NoAliasLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert issubclass(load.safe_loader(), getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from pydantic import BaseModel
 
 from .model import Dataset, Evidenced, Region
 from .text import fold, squash
@@ -22,8 +21,9 @@ class Finding:
 def evidenced_values(region: Region) -> Iterator[tuple[Location, Evidenced[object]]]:
     """Every classified value of a region with its location in the dataset."""
     for group_name in ("general_support", "service_support", "cooperation", "funding"):
-        group: BaseModel = getattr(region, group_name)
-        for field_name in type(group).model_fields:
+        group = getattr(region, group_name)
+        for spec in dataclasses.fields(group):
+            field_name = spec.name
             value = getattr(group, field_name)
             if isinstance(value, tuple):
                 for index, item in enumerate(value):

@@ -358,9 +358,9 @@ def schema() -> None:
     """Print the JSON Schema of the dataset, with the codebook's descriptions."""
     import json
 
-    from .model import Dataset
+    from .validation import json_schema
 
-    typer.echo(json.dumps(Dataset.model_json_schema(), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 # --- entry point: one place that maps errors to messages and exit codes ---

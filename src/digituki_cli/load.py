@@ -9,9 +9,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from . import checks
 from .errors import DataError, Problem
 from .model import Dataset
@@ -19,19 +16,25 @@ from .text import squash
 
 MAX_BYTES = 256 * 1024 * 1024
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@cache
+def safe_loader() -> type[Any]:
+    """PyYAML's safe loader (the C one where available), refusing anchors and aliases: the
+    dataset needs none, and an alias bomb ("billion laughs") would otherwise expand
+    exponentially downstream. Built on first use: a cached run never imports PyYAML."""
+    import yaml
 
-class _NoAliasLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """Safe loading that refuses anchors/aliases: the dataset needs none, and an
-    alias bomb ("billion laughs") would otherwise expand exponentially downstream."""
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise yaml.constructor.ConstructorError(
-                None, None, "aliases (*name) are not allowed in a dataset file", node.start_mark
-            )
-        return super().construct_object(node, deep)
+    class NoAliasLoader(base):  # type: ignore[valid-type,misc]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "aliases (*name) are not allowed in a dataset file", node.start_mark
+                )
+            return super().construct_object(node, deep)
+
+    return NoAliasLoader
 
 
 def read_bytes(path: Path) -> bytes:
@@ -66,8 +69,10 @@ def _fail(file: str, message: str) -> DataError:
 
 
 def parse_yaml(text: str, file: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)
+        return yaml.load(text, Loader=safe_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -84,15 +89,22 @@ def validate_data(data: Any, text: str, file: str) -> tuple[Dataset, list[Proble
         raise _fail(
             file, f"the top level must be a mapping with 'source' and 'regions', not {kind}"
         )
+    from pydantic import ValidationError
+
+    from . import validation
+
     try:
-        dataset = Dataset.model_validate(data)
+        dataset = validation.validate(data)
     except ValidationError as exc:
         found = [
             checks.Finding(tuple(err["loc"]), _pydantic_message(err))
             for err in exc.errors(include_url=False)
         ]
         raise DataError(_locate(found, data, text, file)) from None
-    errors = checks.errors(dataset)
+    errors = [
+        checks.Finding(loc, message) for loc, message in validation.constraint_errors(dataset)
+    ]
+    errors += checks.errors(dataset)
     if errors:
         raise DataError(_locate(errors, data, text, file))
     return dataset, _locate(checks.warnings(dataset), data, text, file)
@@ -100,7 +112,7 @@ def validate_data(data: Any, text: str, file: str) -> tuple[Dataset, list[Proble
 
 def _pydantic_message(err: Any) -> str:
     message = str(err["msg"])
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     return message
 
@@ -159,8 +171,10 @@ def _stale_text_warnings(dataset: Dataset, path: Path) -> list[Problem]:
 
 def _locate(findings: Sequence[checks.Finding], data: Any, text: str, file: str) -> list[Problem]:
     """Turn model locations into file positions by composing the YAML (only on this slow path)."""
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=_SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         root = None
     problems = []
@@ -172,7 +186,9 @@ def _locate(findings: Sequence[checks.Finding], data: Any, text: str, file: str)
     return problems
 
 
-def _position(node: yaml.Node | None, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
+def _position(node: Any, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
+    import yaml
+
     found = node
     for key in loc:
         child = None

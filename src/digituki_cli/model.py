@@ -1,15 +1,19 @@
-"""The dataset's shape: Pydantic models over the codebook's vocabularies (vocabulary.py).
+"""The dataset's shape: frozen dataclasses over the codebook's vocabularies (vocabulary.py).
 
-Classified values wrap their value in `Evidenced`, which holds the report's own words.
-Models are built lazily (defer_build): a run served from the cache never builds them.
+These are plain dataclasses, not Pydantic models, so that a run served from the cache never
+imports Pydantic; validation.py validates YAML into them with Pydantic (which reads
+`__pydantic_config__`) and builds the JSON Schema. A field's `metadata` carries its
+description and constraints, for both the schema and the dataset checks.
+Classified values are `Evidenced`: the value with the report's own words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .vocabulary import (
     Answer,
@@ -26,21 +30,13 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Answer",
     "Channel",
     "Cooperation",
     "Dataset",
     "DescribedEnum",
     "Evidenced",
-    "EvidencedAnswer",
-    "EvidencedChannel",
-    "EvidencedDuty",
-    "EvidencedFunding",
-    "EvidencedLanguage",
-    "EvidencedLevel",
-    "EvidencedPartner",
-    "EvidencedProvider",
-    "EvidencedText",
     "Funding",
     "FundingAfterProject",
     "GeneralSupport",
@@ -57,114 +53,136 @@ __all__ = [
     "Sections",
     "ServiceSupport",
     "Source",
+    "to_jsonable",
 ]
 
 SCHEMA_VERSION = 1
 
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True, defer_build=True)
-
+# Read by Pydantic when it validates these dataclasses: unknown keys are errors.
+_STRICT: dict[str, Any] = {"extra": "forbid"}
 
 T = TypeVar("T", covariant=True)
 
 
-class Evidenced(Strict, Generic[T]):
+def described(description: str, default: Any = dataclasses.MISSING, **constraints: Any) -> Any:
+    """A dataclass field with a description and JSON Schema constraints (e.g. pattern)."""
+    metadata = {"description": description, **constraints}
+    if callable(default) and not isinstance(default, str | tuple):
+        return field(default_factory=default, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidenced(Generic[T]):
     """A classified value with the report's words that support it."""
 
+    __pydantic_config__ = _STRICT
+
     value: T
-    evidence: tuple[str, ...] = Field(
-        default=(), description="Quotes copied verbatim from the region's own text."
+    evidence: tuple[str, ...] = described(
+        "Quotes copied verbatim from the region's own text.", default=()
     )
-    note: str | None = Field(
-        default=None, description="Why this reading was chosen, where the text is ambiguous."
-    )
-
-
-# Named subclasses rather than bare Evidenced[X]: they pickle (for the cache) and give the
-# JSON Schema readable names.
-class EvidencedAnswer(Evidenced[Answer]):
-    # PyYAML reads unquoted yes/no as booleans (YAML 1.1); accept them for what they mean.
-    _from_yaml_bool = field_validator("value", mode="before")(
-        lambda v: ("yes" if v else "no") if isinstance(v, bool) else v
+    note: str | None = described(
+        "Why this reading was chosen, where the text is ambiguous.", default=None
     )
 
 
-class EvidencedLevel(Evidenced[GeneralSupportLevel]):
-    pass
+def _not_reported(value: object) -> Callable[[], Evidenced[Any]]:
+    return lambda: Evidenced(value)
 
 
-class EvidencedChannel(Evidenced[Channel]):
-    pass
+@dataclass(frozen=True, slots=True)
+class GeneralSupport:
+    """Yleinen digituki: help with devices and with services other than the county's own."""
+
+    __pydantic_config__ = _STRICT
+
+    level: Evidenced[GeneralSupportLevel] = field(
+        default_factory=_not_reported(GeneralSupportLevel.NOT_REPORTED)
+    )
+    referral_targets: tuple[Evidenced[Partner], ...] = described(
+        "Kinds of partner that clients are referred to for general support.", default=()
+    )
+    assisted_authorization: Evidenced[Answer] = described(
+        "The county helps clients make Suomi.fi mandates (valtuutus) in person.",
+        default=_not_reported(Answer.NOT_REPORTED),
+    )
 
 
-class EvidencedProvider(Evidenced[Provider]):
-    pass
+@dataclass(frozen=True, slots=True)
+class ServiceSupport:
+    """Asiointitilanteisiin liittyvä digituki: help with the county's own digital services."""
+
+    __pydantic_config__ = _STRICT
+
+    channels: tuple[Evidenced[Channel], ...] = ()
+    providers: tuple[Evidenced[Provider], ...] = ()
+    professional_duty: Evidenced[ProfessionalDuty] = field(
+        default_factory=_not_reported(ProfessionalDuty.NOT_REPORTED)
+    )
+    plain_language: Evidenced[Answer] = described(
+        "Plain language (selkokieli) is considered in materials.",
+        default=_not_reported(Answer.NOT_REPORTED),
+    )
+    guide_languages: tuple[Evidenced[Language], ...] = described(
+        "Languages of guide material, where the report states them.", default=()
+    )
 
 
-class EvidencedDuty(Evidenced[ProfessionalDuty]):
-    pass
+@dataclass(frozen=True, slots=True)
+class Cooperation:
+    """Yhteistyöt: who the county works with on digital support, anywhere in its text."""
+
+    __pydantic_config__ = _STRICT
+
+    partners: tuple[Evidenced[Partner], ...] = ()
 
 
-class EvidencedLanguage(Evidenced[Language]):
-    pass
+@dataclass(frozen=True, slots=True)
+class Funding:
+    """Digituen organisointi ja rahoitus: how support is organised and funded."""
+
+    __pydantic_config__ = _STRICT
+
+    after_project: Evidenced[FundingAfterProject] = field(
+        default_factory=_not_reported(FundingAfterProject.NOT_REPORTED)
+    )
+    project_funded: Evidenced[Answer] = described(
+        "Support was developed with project funding.", default=_not_reported(Answer.NOT_REPORTED)
+    )
+    responsible_unit: Evidenced[str | None] = described(
+        "The unit (or post) named, in the report's words, in its base form.",
+        default=_not_reported(None),
+    )
 
 
-class EvidencedPartner(Evidenced[Partner]):
-    pass
+@dataclass(frozen=True, slots=True)
+class Names:
+    __pydantic_config__ = _STRICT
 
-
-class EvidencedFunding(Evidenced[FundingAfterProject]):
-    pass
-
-
-class EvidencedText(Evidenced[str | None]):
-    pass
-
-
-def _not_reported(enum_value: Any) -> Any:
-    return Field(default_factory=lambda: {"value": enum_value})
-
-
-class GeneralSupport(Strict):
-    level: EvidencedLevel = _not_reported(GeneralSupportLevel.NOT_REPORTED)
-    referral_targets: tuple[EvidencedPartner, ...] = ()
-    assisted_authorization: EvidencedAnswer = _not_reported(Answer.NOT_REPORTED)
-
-
-class ServiceSupport(Strict):
-    channels: tuple[EvidencedChannel, ...] = ()
-    providers: tuple[EvidencedProvider, ...] = ()
-    professional_duty: EvidencedDuty = _not_reported(ProfessionalDuty.NOT_REPORTED)
-    plain_language: EvidencedAnswer = _not_reported(Answer.NOT_REPORTED)
-    guide_languages: tuple[EvidencedLanguage, ...] = ()
-
-
-class Cooperation(Strict):
-    partners: tuple[EvidencedPartner, ...] = ()
-
-
-class Funding(Strict):
-    after_project: EvidencedFunding = _not_reported(FundingAfterProject.NOT_REPORTED)
-    project_funded: EvidencedAnswer = _not_reported(Answer.NOT_REPORTED)
-    responsible_unit: EvidencedText = _not_reported(None)
-
-
-class Names(Strict):
     fi: str
     sv: str
     en: str
 
-
-class Section(Strict):
-    heading: str = Field(description="The section's heading as printed in the report.")
-    page: int = Field(ge=1, description="The report page on which the section starts.")
-    text: str = Field(
-        description="The section's text, verbatim; paragraphs separated by a blank line."
-    )
+    def all(self) -> tuple[str, str, str]:
+        return (self.fi, self.sv, self.en)
 
 
-class Sections(Strict):
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One of the report's four sections of a county's description."""
+
+    __pydantic_config__ = _STRICT
+
+    heading: str = described("The section's heading as printed in the report.")
+    page: int = described("The report page on which the section starts.", minimum=1)
+    text: str = described("The section's text, verbatim; paragraphs separated by a blank line.")
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    __pydantic_config__ = _STRICT
+
     service_support: Section | None = None
     general_support: Section | None = None
     cooperation: Section | None = None
@@ -178,45 +196,72 @@ class Sections(Strict):
         ]
 
 
-class Region(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z-]*[a-z]$")
-    kind: RegionKind
-    names: Names = Field(description="Official names.")
-    short_names: Names = Field(description="The names people use in running text.")
-    aliases: tuple[str, ...] = Field(default=(), description="Brand names and abbreviations.")
-    interviewed: bool
-    page: int | None = Field(default=None, ge=1, description="Where the region's model starts.")
-    sections: Sections = Field(default_factory=Sections)
-    general_support: GeneralSupport = Field(default_factory=GeneralSupport)
-    service_support: ServiceSupport = Field(default_factory=ServiceSupport)
-    cooperation: Cooperation = Field(default_factory=Cooperation)
-    funding: Funding = Field(default_factory=Funding)
-    notes: tuple[str, ...] = Field(default=(), description="Remarks on the region as a whole.")
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A wellbeing services county, or another region in the report's scope."""
+
+    __pydantic_config__ = _STRICT
+
+    id: str = described(
+        "Stable identifier: lower-case ASCII words joined by '-'.", pattern=r"^[a-z]+(-[a-z]+)*$"
+    )
+    kind: RegionKind = described("What kind of organiser of services the region is.")
+    names: Names = described("Official names in Finnish, Swedish and English.")
+    short_names: Names = described("The names people use in running text.")
+    interviewed: bool = described("Whether the report describes the region.")
+    aliases: tuple[str, ...] = described("Brand names and abbreviations.", default=())
+    page: int | None = described(
+        "The report page where the region's model starts.", default=None, minimum=1
+    )
+    sections: Sections = described("The report's text for the region.", default=Sections)
+    general_support: GeneralSupport = field(default_factory=GeneralSupport)
+    service_support: ServiceSupport = field(default_factory=ServiceSupport)
+    cooperation: Cooperation = field(default_factory=Cooperation)
+    funding: Funding = field(default_factory=Funding)
+    notes: tuple[str, ...] = described("Remarks on the region as a whole.", default=())
 
     def all_names(self) -> list[str]:
         """Every name a person may type for this region, original spelling, no repeats."""
-        candidates = [
-            self.id,
-            *self.short_names.model_dump().values(),
-            *self.names.model_dump().values(),
-            *self.aliases,
-        ]
+        candidates = [self.id, *self.short_names.all(), *self.names.all(), *self.aliases]
         return list(dict.fromkeys(candidates))
 
 
-class Source(Strict):
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The report the dataset is drawn from."""
+
+    __pydantic_config__ = _STRICT
+
     title: str
     authors: tuple[str, ...]
     date: dt.date
     commissioner: str
     interview_period: str
-    file: str = Field(description="The report's text, relative to the dataset file.")
+    file: str = described("The report's text, relative to the dataset file.")
 
 
-class Dataset(Strict):
-    schema_version: int = SCHEMA_VERSION
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Every region of the report, with the report's metadata."""
+
+    __pydantic_config__ = _STRICT
+
     source: Source
     regions: tuple[Region, ...]
+    schema_version: int = SCHEMA_VERSION
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)
+
+
+def to_jsonable(value: Any) -> Any:
+    """A model as plain JSON data, fields in declaration order, enums as their codes."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, DescribedEnum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Region, SectionName
+from .model import Region, SectionName, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
@@ -24,7 +24,8 @@ REPORT_LANGUAGE_NOTE = "The report's text is quoted in Finnish, as published."
 
 def region_json(region: Region) -> dict[str, Any]:
     """A region as in the dataset: the stable JSON shape for scripts."""
-    return region.model_dump(mode="json")
+    data: dict[str, Any] = to_jsonable(region)
+    return data
 
 
 def _csv_cell(value: object) -> str:

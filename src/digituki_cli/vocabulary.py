@@ -52,6 +52,13 @@ class Answer(DescribedEnum):
     NO = "no", "The report says it is not so."
     NOT_REPORTED = "not-reported", "The report does not say."
 
+    @classmethod
+    def _missing_(cls, value: object) -> Answer | None:
+        # PyYAML reads unquoted yes/no as booleans (YAML 1.1); take them for what they mean.
+        if isinstance(value, bool):
+            return cls.YES if value else cls.NO
+        return None
+
 
 class GeneralSupportLevel(DescribedEnum):
     """Yleinen digituki: help with devices and with services other than the county's own."""
