@@ -77,7 +77,8 @@ _SECTION_GROUP = {
     SectionName.COOPERATION: "cooperation",
     SectionName.ORGANISATION_FUNDING: "funding",
 }
-_CLASSIFIED = [a for a in ATTRIBUTES if a.key not in ("name", "kind", "interviewed", "page")]
+# The attributes that classify a region (the rest identify it).
+CLASSIFIED = [a for a in ATTRIBUTES if a.key not in ("name", "kind", "interviewed", "page")]
 _GROUP_OF_ATTRIBUTE = {
     "general_support": "general_support",
     "referral_targets": "general_support",
@@ -112,7 +113,7 @@ def classification(
     region: Region, evidence: bool = True, group: str | None = None
 ) -> tuple[Pair, ...]:
     """The region's classified values (of one group of the report, if given) as label/value pairs."""
-    attributes = [a for a in _CLASSIFIED if group is None or _GROUP_OF_ATTRIBUTE[a.key] == group]
+    attributes = [a for a in CLASSIFIED if group is None or _GROUP_OF_ATTRIBUTE[a.key] == group]
     return tuple(_pair(a, region, evidence) for a in attributes)
 
 
