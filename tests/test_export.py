@@ -18,12 +18,16 @@ import pytest
 
 from digituki_cli import export as export_module
 from digituki_cli.errors import DigitukiError
-from digituki_cli.export import CLASS_COLOURS, parse_map_by, to_html
+from digituki_cli.export import CLASS_COLOURS, ExportFormat, parse_map_by, to_html
 from digituki_cli.model import SCHEMA_VERSION, Dataset
 from digituki_cli.queries import ATTRIBUTES
 
+from .cdp import Browser, Page, find_chromium
+from .conftest import ROOT
+
 Invoke = Callable[..., tuple[int, str]]
 RunMain = Callable[..., tuple[int, str, str]]
+SCREENSHOT = ROOT / "docs" / "report.png"
 
 
 # --- JSON ---
@@ -361,3 +365,117 @@ def test_every_map_by_choice_renders(dataset: Dataset) -> None:
             len([r for r in dataset.regions if spec.classify(r) == c.code]) for c in spec.classes
         ]
         assert sum(counts) == len(dataset.regions), choice
+
+
+# --- HTML in a real browser ---
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip(
+            "no Chromium to test the HTML report in: install Debian's chromium package "
+            "(apt-get install chromium; .ci/run does) or set DIGITUKI_CHROMIUM to a binary"
+        )
+    chromium = Browser(binary)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory, dataset: Dataset) -> Path:
+    path = tmp_path_factory.mktemp("html") / "report.html"
+    export_module.export(dataset, ExportFormat.HTML, str(path))
+    return path
+
+
+def _rgb(colour: str) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
+def _open(browser: Browser, report: Path, width: int, height: int, mobile: bool = False) -> Page:
+    page = browser.page()
+    page.viewport(width, height, mobile)
+    page.open(report.as_uri())
+    return page
+
+
+def test_html_report_renders_in_chromium(browser: Browser, report: Path, dataset: Dataset) -> None:
+    page = _open(browser, report, 1280, 1000)
+    ids = sorted(r.id for r in dataset.regions)
+    tiles = page.evaluate(
+        "[...document.querySelectorAll('svg.map a.tile')].map(a => a.dataset.region)"
+    )
+    cards = page.evaluate(
+        "[...document.querySelectorAll('article.card')].map(a => a.dataset.region)"
+    )
+    assert sorted(tiles) == ids and sorted(cards) == ids
+    # Every tile links to its card, is drawn with a size, and has a text alternative.
+    checks = page.evaluate(
+        """[...document.querySelectorAll('a.tile')].map(a => {
+            const box = a.getBoundingClientRect();
+            const card = document.querySelector(a.getAttribute('href'));
+            return [a.dataset.region, card && card.dataset.region, box.width > 20 && box.height > 10,
+                    a.getAttribute('aria-label'), a.querySelector('title').textContent];
+        })"""
+    )
+    for region_id, card_id, drawn, label, title in checks:
+        assert card_id == region_id and drawn, region_id
+        assert label == title and label.split(": ")[1], region_id
+    fills = page.evaluate(
+        """[getComputedStyle(document.querySelector('#tile-kanta-hame .tile-bg')).fill,
+            getComputedStyle(document.querySelector('.legend [data-class=unclear] .swatch-bg')).fill,
+            document.querySelector('#tile-kanta-hame').dataset.class]"""
+    )
+    assert fills == [_rgb(CLASS_COLOURS["unclear"]), _rgb(CLASS_COLOURS["unclear"]), "unclear"]
+    counts = page.evaluate(
+        "[...document.querySelectorAll('.legend li')].map(li => li.querySelector('.legend-label').textContent)"
+    )
+    assert counts == [
+        "regular-budget: 10 regions", "unclear: 5 regions", "not-reported: 3 regions",
+        "not interviewed: 6 regions",
+    ]  # fmt: skip
+    assert page.evaluate("document.querySelectorAll('table.matrix').length") == 3
+    assert page.errors() == []
+    assert page.requests() == [report.as_uri()]  # nothing from the network, nothing else at all
+    _keep_screenshot(page.screenshot(1280, 1000))
+
+
+def _keep_screenshot(png: bytes) -> None:
+    # The README shows it; rewrite only when the picture changed, so a run leaves no diff.
+    if not SCREENSHOT.exists() or SCREENSHOT.read_bytes() != png:
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes(png)
+
+
+def test_html_report_fits_a_phone(browser: Browser, report: Path) -> None:
+    page = _open(browser, report, 390, 844, mobile=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.querySelector('svg.map').getBoundingClientRect().width") > 300
+    assert page.errors() == []
+
+
+def test_html_report_prints(browser: Browser, report: Path) -> None:
+    page = _open(browser, report, 1280, 1000)
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = page.evaluate(
+        """['svg.map', '.legend', 'table.matrix', '#r-kainuu .report-text', 'nav.toc']
+             .map(s => getComputedStyle(document.querySelector(s)).display)"""
+    )
+    assert shown[:4] == ["block", "block", "table", "block"] and shown[4] == "none"
+    assert page.pdf().startswith(b"%PDF")
+    assert page.errors() == []
+
+
+def test_the_console_error_check_sees_errors(browser: Browser, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        "<script>console.error('logged'); throw new Error('thrown')</script>"
+        "<img src='missing.png' alt=''>",
+        encoding="utf-8",
+    )
+    page = _open(browser, broken, 800, 600)
+    errors = " | ".join(page.errors())
+    assert "logged" in errors and "thrown" in errors and "ERR_FILE_NOT_FOUND" in errors
