@@ -15,6 +15,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
+from .export import ExportFormat
 from .paths import DATA_ENV, dataset_path
 from .render import Format
 from .vocabulary import (
@@ -319,6 +320,75 @@ def gaps(
 
     report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
     _emit(gaps_view(report), fmt)
+
+
+def _complete_map_by(incomplete: str) -> list[str]:
+    from .export import map_by_choices
+
+    return [c for c in map_by_choices() if c.startswith(incomplete.lower())]
+
+
+@app.command(
+    "export",
+    epilog=(
+        "Examples:\n\n  digituki export --format json -o counties.json\n\n"
+        "  digituki export --format csv -o counties.csv\n\n"
+        "  digituki export --format markdown > report.md\n\n"
+        "  digituki export --format sqlite -o digituki.sqlite\n\n"
+        "  digituki export --format html -o report.html --map-by channel:email"
+    ),
+)
+def export_command(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format. Default: from the -o file's suffix.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (atomically). '-' or none: stdout (not for sqlite on a terminal).",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    map_by: Annotated[
+        str | None,
+        typer.Option(
+            "--map-by",
+            help=(
+                "html: colour the map by funding (default), general-support, "
+                "channel:CODE or partner:CODE."
+            ),
+            metavar="ATTR",
+            autocompletion=_complete_map_by,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report."""
+    from .export import choose_format, export
+
+    chosen = choose_format(fmt, output)
+    written = export(_dataset(ctx), chosen, output, force, map_by)
+    if written is not None:
+        typer.echo(
+            _safe(f"Wrote {written.path} ({written.format.value}, {_size(written.size)})"),
+            err=True,
+        )
+
+
+def _size(size: int) -> str:
+    return f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KiB"
 
 
 @app.command(epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml")

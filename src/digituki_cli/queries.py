@@ -12,10 +12,12 @@ from .model import (
     Evidenced,
     FundingAfterProject,
     GeneralSupportLevel,
+    Language,
     Partner,
     ProfessionalDuty,
     Provider,
     Region,
+    RegionKind,
     SectionName,
 )
 from .vocabulary import GapKind
@@ -31,6 +33,8 @@ class Attribute:
     label: str
     get: Callable[[Region], AttributeValue]
     evidence: Callable[[Region], tuple[Evidenced[object], ...]] = lambda _: ()
+    codebook: type[DescribedEnum] | None = None  # the values it takes, where a codebook has them
+    many: bool = False  # a set of codebook values rather than one value
 
 
 def _values(items: Sequence[Evidenced[object]]) -> tuple[str, ...]:
@@ -43,7 +47,7 @@ def _scalar(item: Evidenced[object]) -> str | None:
 
 ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("name", "Name", lambda r: r.short_names.fi),
-    Attribute("kind", "Kind", lambda r: r.kind.value),
+    Attribute("kind", "Kind", lambda r: r.kind.value, codebook=RegionKind),
     Attribute("interviewed", "Interviewed", lambda r: r.interviewed),
     Attribute("page", "Page", lambda r: r.page),
     Attribute(
@@ -51,66 +55,82 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "General support",
         lambda r: r.general_support.level.value.value,
         lambda r: (r.general_support.level,),
+        codebook=GeneralSupportLevel,
     ),
     Attribute(
         "referral_targets",
         "Referred to",
         lambda r: _values(r.general_support.referral_targets),
         lambda r: r.general_support.referral_targets,
+        codebook=Partner,
+        many=True,
     ),
     Attribute(
         "assisted_authorization",
         "Assisted mandates",
         lambda r: r.general_support.assisted_authorization.value.value,
         lambda r: (r.general_support.assisted_authorization,),
+        codebook=Answer,
     ),
     Attribute(
         "channels",
         "Channels",
         lambda r: _values(r.service_support.channels),
         lambda r: r.service_support.channels,
+        codebook=Channel,
+        many=True,
     ),
     Attribute(
         "providers",
         "Providers",
         lambda r: _values(r.service_support.providers),
         lambda r: r.service_support.providers,
+        codebook=Provider,
+        many=True,
     ),
     Attribute(
         "professional_duty",
         "Professional duty",
         lambda r: r.service_support.professional_duty.value.value,
         lambda r: (r.service_support.professional_duty,),
+        codebook=ProfessionalDuty,
     ),
     Attribute(
         "plain_language",
         "Plain language",
         lambda r: r.service_support.plain_language.value.value,
         lambda r: (r.service_support.plain_language,),
+        codebook=Answer,
     ),
     Attribute(
         "guide_languages",
         "Guide languages",
         lambda r: _values(r.service_support.guide_languages),
         lambda r: r.service_support.guide_languages,
+        codebook=Language,
+        many=True,
     ),
     Attribute(
         "partners",
         "Partners",
         lambda r: _values(r.cooperation.partners),
         lambda r: r.cooperation.partners,
+        codebook=Partner,
+        many=True,
     ),
     Attribute(
         "funding",
         "Funding after project",
         lambda r: r.funding.after_project.value.value,
         lambda r: (r.funding.after_project,),
+        codebook=FundingAfterProject,
     ),
     Attribute(
         "project_funded",
         "Project funded",
         lambda r: r.funding.project_funded.value.value,
         lambda r: (r.funding.project_funded,),
+        codebook=Answer,
     ),
     Attribute(
         "responsible_unit",
@@ -121,6 +141,30 @@ ATTRIBUTES: tuple[Attribute, ...] = (
 )
 ATTRIBUTE_BY_KEY = {a.key: a for a in ATTRIBUTES}
 LIST_COLUMNS = ("name", "general_support", "funding", "channels", "partners")
+
+
+def has_value(attribute: Attribute, region: Region, code: str) -> bool:
+    """Whether the region's value of the attribute is, or (for a set) includes, the code."""
+    value = attribute.get(region)
+    return code in value if isinstance(value, tuple) else value == code
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The regions that have one codebook value of an attribute."""
+
+    member: DescribedEnum
+    regions: tuple[Region, ...]
+
+
+def tally(regions: Sequence[Region], attribute: Attribute) -> list[Tally]:
+    """For each codebook value of the attribute, in codebook order, the regions that have it."""
+    if attribute.codebook is None:
+        raise ValueError(f"attribute {attribute.key!r} has no codebook to tally")
+    return [
+        Tally(member, tuple(r for r in regions if has_value(attribute, r, member.value)))
+        for member in attribute.codebook
+    ]
 
 
 def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Region]:

@@ -35,14 +35,15 @@ def _csv_cell(value: object) -> str:
     return "" if value is None else cell(value)
 
 
-def _csv(regions: Sequence[Region]) -> tuple[list[str], list[list[str]]]:
+def csv_table(regions: Sequence[Region]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows: one row per region, one column per attribute, sets joined with ';'."""
     header = ["id", *(a.key for a in ATTRIBUTES)]
     rows = [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
     return header, rows
 
 
 def _region_output(regions: Sequence[Region], blocks: list[Any], data: Any) -> Output:
-    header, rows = _csv(regions)
+    header, rows = csv_table(regions)
     return Output(blocks=blocks, data=data, csv_header=header, csv_rows=rows)
 
 
@@ -77,7 +78,8 @@ _SECTION_GROUP = {
     SectionName.COOPERATION: "cooperation",
     SectionName.ORGANISATION_FUNDING: "funding",
 }
-_CLASSIFIED = [a for a in ATTRIBUTES if a.key not in ("name", "kind", "interviewed", "page")]
+# The attributes that classify a region (the rest identify it).
+CLASSIFIED = [a for a in ATTRIBUTES if a.key not in ("name", "kind", "interviewed", "page")]
 _GROUP_OF_ATTRIBUTE = {
     "general_support": "general_support",
     "referral_targets": "general_support",
@@ -108,6 +110,14 @@ def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
     return Pair(attribute.label, value, tuple(quotes), " ".join(notes) or None)
 
 
+def classification(
+    region: Region, evidence: bool = True, group: str | None = None
+) -> tuple[Pair, ...]:
+    """The region's classified values (of one group of the report, if given) as label/value pairs."""
+    attributes = [a for a in CLASSIFIED if group is None or _GROUP_OF_ATTRIBUTE[a.key] == group]
+    return tuple(_pair(a, region, evidence) for a in attributes)
+
+
 def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | None) -> Output:
     blocks: list[Any] = []
     for region in regions:
@@ -126,9 +136,8 @@ def _show_blocks(region: Region, evidence: bool, section: SectionName | None) ->
     if region.aliases:
         blocks.append(Line("Also known as: " + ", ".join(region.aliases), dim=True))
     group = _SECTION_GROUP[section] if section else None
-    attributes = [a for a in _CLASSIFIED if group is None or _GROUP_OF_ATTRIBUTE[a.key] == group]
     blocks.append(Heading("Classification", level=2))
-    blocks.append(Pairs(tuple(_pair(a, region, evidence) for a in attributes)))
+    blocks.append(Pairs(classification(region, evidence, group)))
     if not region.interviewed:
         blocks.append(Line("Not interviewed: the report does not describe this region."))
     for note in region.notes:

@@ -1,0 +1,477 @@
+"""`digituki export`: every format from the real command, read back the way its users read it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import re
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from digituki_cli import export as export_module
+from digituki_cli.errors import DigitukiError
+from digituki_cli.export import CLASS_COLOURS, ExportFormat, parse_map_by, to_html
+from digituki_cli.model import SCHEMA_VERSION, Dataset
+from digituki_cli.queries import ATTRIBUTES
+from digituki_cli.validation import validate
+
+from .cdp import Browser, Page, find_chromium
+from .conftest import ROOT
+
+Invoke = Callable[..., tuple[int, str]]
+RunMain = Callable[..., tuple[int, str, str]]
+SCREENSHOT = ROOT / "docs" / "report.png"
+
+
+# --- JSON ---
+
+
+def test_json_round_trips_through_the_models(invoke: Invoke, dataset: Dataset) -> None:
+    code, out = invoke("export", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["source"]["title"] == "Hyvinvointialueiden digituen mallit"
+    assert data["source"]["date"] == "2025-12-09"
+    assert validate(data) == dataset
+
+
+def test_json_file_is_the_same_as_stdout(run_main: RunMain, tmp_path: Path) -> None:
+    target = tmp_path / "counties.json"
+    code, out, err = run_main("export", "-f", "json", "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err.startswith(f"Wrote {target} (json, ") and err.count("\n") == 1
+    _, stdout, _ = run_main("export", "-f", "json", "-o", "-")
+    assert target.read_text(encoding="utf-8") == stdout
+    assert "Päijät-Häme" in stdout  # not \u00e4 escapes
+
+
+# --- CSV ---
+
+
+def test_csv_has_one_row_per_region_and_keeps_finnish_letters(
+    run_main: RunMain, tmp_path: Path, dataset: Dataset
+) -> None:
+    target = tmp_path / "counties.csv"
+    assert run_main("export", "--format", "csv", "-o", str(target))[0] == 0
+    raw = target.read_bytes()
+    # A BOM makes a spreadsheet read the file as UTF-8; the letters are UTF-8 bytes.
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "Päijät-Häme".encode() in raw and "Länsi-Uusimaa".encode() in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [r["id"] for r in rows] == [r.id for r in dataset.regions]
+    assert list(rows[0]) == ["id", *(a.key for a in ATTRIBUTES)]
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["paijat-hame"]["name"] == "Päijät-Häme"
+    assert by_id["ahvenanmaa"]["interviewed"] == "no"
+    assert by_id["kanta-hame"]["funding"] == "unclear"
+    assert by_id["kanta-hame"]["channels"] == "web-guides;phone;email"
+    assert by_id["etela-karjala"]["partners"].split(";") == [
+        "ngos", "libraries", "municipalities", "education", "parishes",
+    ]  # fmt: skip
+
+
+def test_csv_on_stdout_has_no_bom(invoke: Invoke) -> None:
+    code, out = invoke("export", "-f", "csv")
+    assert code == 0
+    assert out.startswith("id,name,kind,")
+    assert len(out.splitlines()) == 25
+
+
+# --- Markdown ---
+
+
+def test_markdown_report_has_summaries_and_a_section_per_region(
+    invoke: Invoke, dataset: Dataset
+) -> None:
+    code, out = invoke("export", "-f", "markdown")
+    assert code == 0
+    assert out.startswith("# Digital support in Finland's wellbeing services counties\n")
+    for heading in ("### General support", "### Funding after the project", "### Channels"):
+        assert f"\n{heading}\n" in out
+    assert (
+        "| unclear | 5 | Kanta-Häme, Keski-Suomi, Pohjanmaa, Pohjois-Karjala, Pohjois-Savo |" in out
+    )
+    for region in dataset.regions:
+        assert f"\n### {region.short_names.fi} — {region.names.fi}\n" in out
+    kainuu = out.split("### Kainuu — ")[1].split("\n### ")[0]
+    assert "#### Classification" in kainuu and "#### Report text" in kainuu
+    assert "  > " in kainuu  # evidence quotes
+    text = dataset.region("kainuu").sections.general_support
+    assert text is not None and text.text.split("\n\n")[0] in kainuu
+
+
+# --- SQLite ---
+
+
+@pytest.fixture
+def database(run_main: RunMain, tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    target = tmp_path / "digituki.sqlite"
+    code, _, err = run_main("export", "--format", "sqlite", "-o", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"SQLite format 3\x00")
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA foreign_keys = ON")
+    yield connection
+    connection.close()
+
+
+def _column(db: sqlite3.Connection, sql: str, *params: object) -> list[object]:
+    return [row[0] for row in db.execute(sql, params)]
+
+
+def test_sqlite_answers_real_questions(database: sqlite3.Connection) -> None:
+    email_and_unclear = """
+        SELECT r.id FROM regions r JOIN region_channels c ON c.region_id = r.id
+        WHERE c.channel = 'email' AND r.funding = 'unclear' ORDER BY r.id"""
+    assert _column(database, email_and_unclear) == ["kanta-hame", "pohjois-karjala"]
+    parishes = "SELECT region_id FROM region_partners WHERE partner = ? ORDER BY 1"
+    assert _column(database, parishes, "parishes") == [
+        "etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa",
+    ]  # fmt: skip
+    no_general_support = """
+        SELECT count(*) FROM regions WHERE interviewed AND general_support = 'not-offered'"""
+    assert _column(database, no_general_support) == [13]
+
+
+def test_sqlite_has_every_region_text_and_evidence(
+    database: sqlite3.Connection, dataset: Dataset
+) -> None:
+    assert _column(database, "SELECT id FROM regions ORDER BY rowid") == [
+        r.id for r in dataset.regions
+    ]
+    sections = sum(len(r.sections.present()) for r in dataset.regions)
+    assert _column(database, "SELECT count(*) FROM sections") == [sections]
+    quotes = _column(
+        database,
+        "SELECT quote FROM evidence WHERE region_id = 'kanta-hame' AND field = 'funding' "
+        "ORDER BY position",
+    )
+    assert quotes == list(dataset.region("kanta-hame").funding.after_project.evidence)
+    described = "SELECT description FROM code_funding_after_project WHERE code = 'unclear'"
+    assert _column(database, described)[0] == (
+        "The report says the arrangement or funding after the project is unclear."
+    )
+    assert _column(database, "PRAGMA user_version") == [SCHEMA_VERSION]
+    assert _column(database, "SELECT title FROM source") == ["Hyvinvointialueiden digituen mallit"]
+
+
+def test_sqlite_full_text_search_over_the_report_texts(database: sqlite3.Connection) -> None:
+    found = """
+        SELECT s.region_id FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
+        WHERE sections_fts MATCH ? ORDER BY s.region_id"""
+    assert _column(database, found, "seurakun*") == [
+        "etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa",
+    ]  # fmt: skip
+    assert _column(database, found, "text:chat*")  # a column filter works too
+
+
+def test_sqlite_has_foreign_keys_and_indexes(database: sqlite3.Connection) -> None:
+    assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert database.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    references = {row[2] for row in database.execute("PRAGMA foreign_key_list(region_channels)")}
+    assert references == {"regions", "code_channel"}
+    indexes = set(_column(database, "SELECT name FROM sqlite_master WHERE type = 'index'"))
+    assert {"region_channels_by_channel", "region_partners_by_partner", "regions_by_funding"} <= (
+        indexes
+    )
+    plan = " ".join(
+        str(row[3])
+        for row in database.execute(
+            "EXPLAIN QUERY PLAN SELECT region_id FROM region_partners WHERE partner = 'kela'"
+        )
+    )
+    assert "region_partners_by_partner" in plan
+    with pytest.raises(sqlite3.IntegrityError):
+        database.execute("INSERT INTO region_channels VALUES ('kainuu', 'carrier-pigeon', 9)")
+    with pytest.raises(sqlite3.IntegrityError):
+        database.execute("INSERT INTO region_channels VALUES ('atlantis', 'email', 9)")
+
+
+def _digituki(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "DIGITUKI_DATA"}
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, "-m", "digituki_cli", *args], env=env, timeout=60, **kwargs
+    )
+
+
+def test_sqlite_is_not_written_to_a_terminal() -> None:
+    controller, terminal = pty.openpty()
+    try:
+        result = _digituki("export", "-f", "sqlite", stdout=terminal, stderr=subprocess.PIPE)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 2
+    assert b"binary" in result.stderr and b"-o FILE" in result.stderr
+
+
+def test_sqlite_goes_to_stdout_when_it_is_redirected() -> None:
+    result = _digituki("export", "-f", "sqlite", capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"SQLite format 3\x00")
+    assert result.stderr == b""  # nothing was written to a file, so nothing to confirm
+
+
+# --- writing files ---
+
+
+def test_an_existing_file_is_kept_without_force(run_main: RunMain, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("mine", encoding="utf-8")
+    code, out, err = run_main("export", "-f", "markdown", "-o", str(target))
+    assert out == ""
+    assert code == 1
+    assert "exists" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "mine"
+    code, _, _ = run_main("export", "-f", "markdown", "-o", str(target), "--force")
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Digital support")
+    assert os.listdir(tmp_path) == ["report.md"]  # no temporary file left behind
+
+
+def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+
+    def half_then_fail(path: Path) -> None:
+        path.write_text("{", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(DigitukiError, match="No space left on device"):
+        export_module.write_atomic(target, half_then_fail, force=False)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_new_file_gets_the_usual_permissions(run_main: RunMain, tmp_path: Path) -> None:
+    target = tmp_path / "counties.csv"
+    run_main("export", "-o", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_format_from_the_file_suffix(run_main: RunMain, tmp_path: Path) -> None:
+    for name, start in (
+        ("a.json", b"{"),
+        ("a.csv", b"\xef\xbb\xbfid,"),
+        ("a.md", b"# "),
+        ("a.db", b"SQLite"),
+        ("a.html", b"<!DOCTYPE html>"),
+    ):
+        assert run_main("export", "-o", str(tmp_path / name))[0] == 0
+        assert (tmp_path / name).read_bytes().startswith(start), name
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export"], "give --format json|csv|markdown|sqlite|html"),
+        (["export", "-o", "report.txt"], "give --format"),
+        (["export", "-f", "pdf"], "'pdf' is not one of"),
+        (["export", "-f", "json", "--map-by", "funding"], "--map-by applies only to --format html"),
+        (["export", "-f", "html", "--map-by", "colour"], "unknown --map-by value 'colour'"),
+        (["export", "-f", "html", "--map-by", "channel:fax"], "channel:CODE (web-guides, "),
+    ],
+)
+def test_usage_errors(run_main: RunMain, args: list[str], message: str) -> None:
+    code, out, err = run_main(*args)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_a_missing_directory_is_named(run_main: RunMain, tmp_path: Path) -> None:
+    code, _, err = run_main("export", "-f", "json", "-o", str(tmp_path / "no" / "x.json"))
+    assert code == 1
+    assert "no such directory" in err
+
+
+def test_other_commands_do_not_import_sqlite_or_jinja() -> None:
+    script = (
+        "import sys\n"
+        "from digituki_cli.cli import main\n"
+        "try:\n    main(['list'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('sqlite3', 'jinja2', 'markupsafe') if m in sys.modules]\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stderr == "[]"
+
+
+# --- HTML without a browser ---
+
+
+def test_html_has_a_tile_and_a_card_per_region_and_no_outside_resources(
+    invoke: Invoke, dataset: Dataset
+) -> None:
+    code, html = invoke("export", "-f", "html")
+    assert code == 0
+    ids = [r.id for r in dataset.regions]
+    assert re.findall(r'<a href="#r-[a-z-]+" id="tile-([a-z-]+)"', html) == ids
+    assert sorted(re.findall(r'<article [^>]*id="r-([a-z-]+)"', html)) == sorted(ids)
+    assert "<script" not in html
+    assert not re.search(r"(src|href)=\"(https?:)?//", html)
+    assert "@import" not in html and "url(http" not in html
+    assert "default-src 'none'" in html  # the browser itself refuses anything external
+
+
+def test_html_tile_colour_and_marker_follow_the_class(dataset: Dataset) -> None:
+    html = to_html(dataset, parse_map_by(None))
+    tile = re.search(
+        r'id="tile-kanta-hame"[^>]*data-class="([a-z-]+)".*?fill="(#[0-9a-f]+)"', html, re.S
+    )
+    assert tile is not None
+    assert tile.groups() == ("unclear", CLASS_COLOURS["unclear"])
+    by_email = to_html(dataset, parse_map_by("channel:email"))
+    reported = re.findall(
+        r'id="tile-([a-z-]+)" class="tile" data-region="[a-z-]+" data-class="reported"', by_email
+    )
+    assert reported == ["kanta-hame", "lappi", "lansi-uusimaa", "pohjois-karjala", "satakunta"]
+    assert "Channel: email" in by_email
+
+
+def test_html_escapes_the_data(dataset: Dataset) -> None:
+    region = dataset.regions[0]
+    hostile = replace(region, short_names=replace(region.short_names, fi="<b>x</b>&\"'"))
+    html = to_html(replace(dataset, regions=(hostile, *dataset.regions[1:])), parse_map_by(None))
+    assert "<b>x</b>" not in html
+    assert "&lt;b&gt;x&lt;/b&gt;&amp;&#34;&#39;" in html
+
+
+def test_a_region_the_map_does_not_place_still_gets_a_tile(dataset: Dataset) -> None:
+    extra = replace(dataset.regions[-1], id="uusi-alue")
+    html = to_html(replace(dataset, regions=(*dataset.regions, extra)), parse_map_by(None))
+    assert 'id="tile-uusi-alue"' in html and 'id="r-uusi-alue"' in html
+
+
+def test_every_map_by_choice_renders(dataset: Dataset) -> None:
+    for choice in export_module.map_by_choices():
+        spec = parse_map_by(choice)
+        counts = [
+            len([r for r in dataset.regions if spec.classify(r) == c.code]) for c in spec.classes
+        ]
+        assert sum(counts) == len(dataset.regions), choice
+
+
+# --- HTML in a real browser ---
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip(
+            "no Chromium to test the HTML report in: install Debian's chromium package "
+            "(apt-get install chromium; .ci/run does) or set DIGITUKI_CHROMIUM to a binary"
+        )
+    chromium = Browser(binary)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory, dataset: Dataset) -> Path:
+    path = tmp_path_factory.mktemp("html") / "report.html"
+    export_module.export(dataset, ExportFormat.HTML, str(path))
+    return path
+
+
+def _rgb(colour: str) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
+def _open(browser: Browser, report: Path, width: int, height: int, mobile: bool = False) -> Page:
+    page = browser.page()
+    page.viewport(width, height, mobile)
+    page.open(report.as_uri())
+    return page
+
+
+def test_html_report_renders_in_chromium(browser: Browser, report: Path, dataset: Dataset) -> None:
+    page = _open(browser, report, 1280, 1000)
+    ids = sorted(r.id for r in dataset.regions)
+    tiles = page.evaluate(
+        "[...document.querySelectorAll('svg.map a.tile')].map(a => a.dataset.region)"
+    )
+    cards = page.evaluate(
+        "[...document.querySelectorAll('article.card')].map(a => a.dataset.region)"
+    )
+    assert sorted(tiles) == ids and sorted(cards) == ids
+    # Every tile links to its card, is drawn with a size, and has a text alternative.
+    checks = page.evaluate(
+        """[...document.querySelectorAll('a.tile')].map(a => {
+            const box = a.getBoundingClientRect();
+            const card = document.querySelector(a.getAttribute('href'));
+            return [a.dataset.region, card && card.dataset.region, box.width > 20 && box.height > 10,
+                    a.getAttribute('aria-label'), a.querySelector('title').textContent];
+        })"""
+    )
+    for region_id, card_id, drawn, label, title in checks:
+        assert card_id == region_id and drawn, region_id
+        assert label == title and label.split(": ")[1], region_id
+    fills = page.evaluate(
+        """[getComputedStyle(document.querySelector('#tile-kanta-hame .tile-bg')).fill,
+            getComputedStyle(document.querySelector('.legend [data-class=unclear] .swatch-bg')).fill,
+            document.querySelector('#tile-kanta-hame').dataset.class]"""
+    )
+    assert fills == [_rgb(CLASS_COLOURS["unclear"]), _rgb(CLASS_COLOURS["unclear"]), "unclear"]
+    counts = page.evaluate(
+        "[...document.querySelectorAll('.legend li')].map(li => li.querySelector('.legend-label').textContent)"
+    )
+    assert counts == [
+        "regular-budget: 10 regions", "unclear: 5 regions", "not-reported: 3 regions",
+        "not interviewed: 6 regions",
+    ]  # fmt: skip
+    assert page.evaluate("document.querySelectorAll('table.matrix').length") == 3
+    assert page.errors() == []
+    assert page.requests() == [report.as_uri()]  # nothing from the network, nothing else at all
+    _keep_screenshot(page.screenshot(1280, 1000))
+
+
+def _keep_screenshot(png: bytes) -> None:
+    # The README shows it; rewrite only when the picture changed, so a run leaves no diff.
+    if not SCREENSHOT.exists() or SCREENSHOT.read_bytes() != png:
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        SCREENSHOT.write_bytes(png)
+
+
+def test_html_report_fits_a_phone(browser: Browser, report: Path) -> None:
+    page = _open(browser, report, 390, 844, mobile=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.querySelector('svg.map').getBoundingClientRect().width") > 300
+    assert page.errors() == []
+
+
+def test_html_report_prints(browser: Browser, report: Path) -> None:
+    page = _open(browser, report, 1280, 1000)
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = page.evaluate(
+        """['svg.map', '.legend', 'table.matrix', '#r-kainuu .report-text', 'nav.toc']
+             .map(s => getComputedStyle(document.querySelector(s)).display)"""
+    )
+    assert shown[:4] == ["block", "block", "table", "block"] and shown[4] == "none"
+    assert page.pdf().startswith(b"%PDF")
+    assert page.errors() == []
+
+
+def test_the_console_error_check_sees_errors(browser: Browser, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        "<script>console.error('logged'); throw new Error('thrown')</script>"
+        "<img src='missing.png' alt=''>",
+        encoding="utf-8",
+    )
+    page = _open(browser, broken, 800, 600)
+    errors = " | ".join(page.errors())
+    assert "logged" in errors and "thrown" in errors and "ERR_FILE_NOT_FOUND" in errors
