@@ -171,6 +171,8 @@ def _stale_text_warnings(dataset: Dataset, path: Path) -> list[Problem]:
 
 def _locate(findings: Sequence[checks.Finding], data: Any, text: str, file: str) -> list[Problem]:
     """Turn model locations into file positions by composing the YAML (only on this slow path)."""
+    if not findings:
+        return []
     import yaml
 
     try:
