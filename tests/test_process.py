@@ -115,3 +115,25 @@ def test_wheel_carries_the_data(tmp_path: Path) -> None:
     assert "digituki_cli/data/source/hyvinvointialueiden-digituen-mallit.txt" in names
     # Installing it into a fresh venv needs the dependencies from the registry: .ci/run does
     # that (pip install of the wheel, then `digituki show kainuu` from another folder).
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("digituki show pi", "2", ["pirkanmaa"]),
+        (
+            "digituki compare kainuu po",
+            "3",
+            ["pohjanmaa", "pohjois-karjala", "pohjois-pohjanmaa", "pohjois-savo"],
+        ),
+        ("digituki filter --channel e", "3", ["email"]),
+        ("digituki gaps --funding u", "3", ["unclear"]),
+    ],
+)
+def test_shell_completion_of_region_ids_and_enum_values(
+    words: str, cword: str, expected: list[str]
+) -> None:
+    env = {"_DIGITUKI_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+    result = run(env=env)
+    assert result.returncode == 0
+    assert result.stdout.split() == expected

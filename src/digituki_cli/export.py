@@ -235,10 +235,9 @@ def to_json(dataset: Dataset) -> str:
 def to_csv(dataset: Dataset) -> str:
     """One row per region, one column per attribute; sets joined with ';'."""
     from .render import Format, Output
-    from .views import csv_table
+    from .views import CSV_HEADER, csv_rows
 
-    header, rows = csv_table(dataset.regions)
-    return _emit(Output(csv_header=header, csv_rows=rows), Format.CSV)
+    return _emit(Output(csv_header=CSV_HEADER, csv_rows=csv_rows(dataset.regions)), Format.CSV)
 
 
 def to_markdown(dataset: Dataset) -> str:

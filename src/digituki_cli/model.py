@@ -1,7 +1,7 @@
 """The dataset's shape: frozen dataclasses over the codebook's vocabularies (vocabulary.py).
 
-These are plain dataclasses, not Pydantic models, so that a run served from the cache never
-imports Pydantic; validation.py validates YAML into them with Pydantic (which reads
+These are plain dataclasses (without slots: they unpickle several times faster from the
+cache), not Pydantic models, so that a run served from the cache never imports Pydantic; validation.py validates YAML into them with Pydantic (which reads
 `__pydantic_config__`) and builds the JSON Schema. A field's `metadata` carries its
 description and constraints, for both the schema and the dataset checks.
 Classified values are `Evidenced`: the value with the report's own words.
@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 from .vocabulary import (
@@ -72,7 +73,7 @@ def described(description: str, default: Any = dataclasses.MISSING, **constraint
     return field(default=default, metadata=metadata)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evidenced(Generic[T]):
     """A classified value with the report's words that support it."""
 
@@ -91,7 +92,7 @@ def _not_reported(value: object) -> Callable[[], Evidenced[Any]]:
     return lambda: Evidenced(value)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GeneralSupport:
     """Yleinen digituki: help with devices and with services other than the county's own."""
 
@@ -109,7 +110,7 @@ class GeneralSupport:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ServiceSupport:
     """Asiointitilanteisiin liittyvä digituki: help with the county's own digital services."""
 
@@ -129,7 +130,7 @@ class ServiceSupport:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cooperation:
     """Yhteistyöt: who the county works with on digital support, anywhere in its text."""
 
@@ -138,7 +139,7 @@ class Cooperation:
     partners: tuple[Evidenced[Partner], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Funding:
     """Digituen organisointi ja rahoitus: how support is organised and funded."""
 
@@ -156,7 +157,7 @@ class Funding:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Names:
     __pydantic_config__ = _STRICT
 
@@ -168,7 +169,7 @@ class Names:
         return (self.fi, self.sv, self.en)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Section:
     """One of the report's four sections of a county's description."""
 
@@ -179,7 +180,7 @@ class Section:
     text: str = described("The section's text, verbatim; paragraphs separated by a blank line.")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sections:
     __pydantic_config__ = _STRICT
 
@@ -196,7 +197,7 @@ class Sections:
         ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Region:
     """A wellbeing services county, or another region in the report's scope."""
 
@@ -226,7 +227,7 @@ class Region:
         return list(dict.fromkeys(candidates))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """The report the dataset is drawn from."""
 
@@ -240,7 +241,7 @@ class Source:
     file: str = described("The report's text, relative to the dataset file.")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dataset:
     """Every region of the report, with the report's metadata."""
 
@@ -254,10 +255,15 @@ class Dataset:
         return next(r for r in self.regions if r.id == region_id)
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_jsonable(value: Any) -> Any:
     """A model as plain JSON data, fields in declaration order, enums as their codes."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: to_jsonable(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, tuple | list):
         return [to_jsonable(item) for item in value]
     if isinstance(value, DescribedEnum):

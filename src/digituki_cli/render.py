@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
@@ -71,10 +71,19 @@ Block = Heading | Line | Pairs | Grid | Prose
 
 @dataclass
 class Output:
+    """What a result shows in each format. `data` and `csv` may be given as functions, so
+    that a run builds only the format it prints (JSON of 10,000 regions is not free)."""
+
     blocks: list[Block] = field(default_factory=list)
     data: Any = None
     csv_header: Sequence[str] = ()
-    csv_rows: Sequence[Sequence[str]] = ()
+    csv_rows: Sequence[Sequence[str]] | Callable[[], Sequence[Sequence[str]]] = ()
+
+    def json_data(self) -> Any:
+        return self.data() if callable(self.data) else self.data
+
+    def rows(self) -> Sequence[Sequence[str]]:
+        return self.csv_rows() if callable(self.csv_rows) else self.csv_rows
 
 
 def cell(value: object) -> str:
@@ -91,12 +100,12 @@ def cell(value: object) -> str:
 def emit(output: Output, fmt: Format, stream: IO[str] | None = None) -> None:
     out = stream or sys.stdout
     if fmt is Format.JSON:
-        json.dump(output.data, out, ensure_ascii=False, indent=2)
+        json.dump(output.json_data(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt is Format.CSV:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(output.csv_header)
-        writer.writerows(output.csv_rows)
+        writer.writerows(output.rows())
     elif fmt is Format.MARKDOWN:
         out.write(to_markdown(output.blocks))
     else:

@@ -35,16 +35,18 @@ def _csv_cell(value: object) -> str:
     return "" if value is None else cell(value)
 
 
-def csv_table(regions: Sequence[Region]) -> tuple[list[str], list[list[str]]]:
-    """Header and rows: one row per region, one column per attribute, sets joined with ';'."""
-    header = ["id", *(a.key for a in ATTRIBUTES)]
-    rows = [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
-    return header, rows
+CSV_HEADER = ("id", *(a.key for a in ATTRIBUTES))
+
+
+def csv_rows(regions: Sequence[Region]) -> list[list[str]]:
+    """One row per region, one column per attribute (CSV_HEADER), sets joined with ';'."""
+    return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
 
 
 def _region_output(regions: Sequence[Region], blocks: list[Any], data: Any) -> Output:
-    header, rows = csv_table(regions)
-    return Output(blocks=blocks, data=data, csv_header=header, csv_rows=rows)
+    return Output(
+        blocks=blocks, data=data, csv_header=CSV_HEADER, csv_rows=lambda: csv_rows(regions)
+    )
 
 
 def list_view(regions: Sequence[Region], summary: str | None = None) -> Output:
@@ -67,7 +69,7 @@ def list_view(regions: Sequence[Region], summary: str | None = None) -> Output:
                 dim=True,
             )
         )
-    return _region_output(regions, blocks, [region_json(r) for r in regions])
+    return _region_output(regions, blocks, lambda: [region_json(r) for r in regions])
 
 
 # --- show ---
@@ -122,8 +124,12 @@ def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | 
     blocks: list[Any] = []
     for region in regions:
         blocks += _show_blocks(region, evidence, section)
-    data: Any = [region_json(r) for r in regions]
-    return _region_output(regions, blocks, data[0] if len(data) == 1 else data)
+
+    def data() -> Any:
+        objects = [region_json(r) for r in regions]
+        return objects[0] if len(objects) == 1 else objects
+
+    return _region_output(regions, blocks, data)
 
 
 def _show_blocks(region: Region, evidence: bool, section: SectionName | None) -> list[Any]:
@@ -181,7 +187,7 @@ def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
                     )
                 )
             )
-        output.data = [
+        output.data = lambda: [
             {
                 **region_json(m.region),
                 "match_evidence": [
@@ -213,7 +219,7 @@ def compare_view(comparison: Comparison) -> Output:
         emphasised_rows=differing,
         caption=f"≠ marks the {len(differing)} of {len(rows)} attributes that differ.",
     )
-    return _region_output(regions, [grid], [region_json(r) for r in regions])
+    return _region_output(regions, [grid], lambda: [region_json(r) for r in regions])
 
 
 def matrix_view(matrices: Sequence[Matrix]) -> Output:
