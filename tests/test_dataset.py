@@ -31,7 +31,14 @@ INTERVIEWED = [
     "pohjois-karjala", "pohjois-pohjanmaa", "pohjois-savo", "paijat-hame", "satakunta",
     "varsinais-suomi",
 ]  # fmt: skip
-NOT_INTERVIEWED = ["keski-uusimaa", "vantaa-kerava", "etela-pohjanmaa", "helsinki", "hus", "ahvenanmaa"]
+NOT_INTERVIEWED = [
+    "keski-uusimaa",
+    "vantaa-kerava",
+    "etela-pohjanmaa",
+    "helsinki",
+    "hus",
+    "ahvenanmaa",
+]
 
 
 def test_all_24_regions_with_exact_ids(dataset: Dataset) -> None:
@@ -85,7 +92,9 @@ def test_page_numbers_match_the_report(dataset: Dataset) -> None:
         assert region.page in pages[region.names.fi], region.id
         for name, section in region.sections.present():
             first_line = section.text.split("\n\n")[0]
-            starts = [p for line, ps in pages.items() if line and first_line.startswith(line) for p in ps]
+            starts = [
+                p for line, ps in pages.items() if line and first_line.startswith(line) for p in ps
+            ]
             assert section.page in starts, (region.id, name)
 
 
@@ -110,21 +119,31 @@ def test_every_reported_value_has_evidence(dataset: Dataset) -> None:
                 assert item.evidence, (region.id, loc)
 
 
-def test_interviewed_regions_are_classified_and_others_are_all_not_reported(dataset: Dataset) -> None:
+def test_interviewed_regions_are_classified_and_others_are_all_not_reported(
+    dataset: Dataset,
+) -> None:
     for region in dataset.regions:
-        reported = [loc for loc, item in evidenced_values(region) if item.value not in (None, "not-reported")]
+        reported = [
+            loc
+            for loc, item in evidenced_values(region)
+            if item.value not in (None, "not-reported")
+        ]
         assert bool(reported) == region.interviewed, region.id
         assert bool(region.sections.present()) == region.interviewed, region.id
 
 
 def test_missing_sections_are_absent_not_invented(dataset: Dataset) -> None:
     # The report has no Yhteistyöt section for these, and no funding section for Kymenlaakso.
-    no_cooperation = {r.id for r in dataset.regions if r.interviewed and r.sections.cooperation is None}
+    no_cooperation = {
+        r.id for r in dataset.regions if r.interviewed and r.sections.cooperation is None
+    }
     assert no_cooperation == {
         "ita-uusimaa", "kainuu", "kanta-hame", "keski-pohjanmaa", "keski-suomi", "kymenlaakso",
         "lansi-uusimaa", "pirkanmaa", "satakunta", "varsinais-suomi",
     }  # fmt: skip
-    no_funding = {r.id for r in dataset.regions if r.interviewed and r.sections.organisation_funding is None}
+    no_funding = {
+        r.id for r in dataset.regions if r.interviewed and r.sections.organisation_funding is None
+    }
     assert no_funding == {"kymenlaakso"}
 
 
@@ -146,11 +165,9 @@ UNUSED_BY_DESIGN = {Language.SV, Answer.NO}
 
 
 def test_every_enum_value_is_used_or_known_unused(dataset: Dataset) -> None:
-    used = {
-        item.value
-        for region in dataset.regions
-        for _, item in evidenced_values(region)
-    } | {r.kind for r in dataset.regions}
+    used = {item.value for region in dataset.regions for _, item in evidenced_values(region)} | {
+        r.kind for r in dataset.regions
+    }
     for enum in ALL_ENUMS:
         if enum is SectionName:
             continue
@@ -158,8 +175,14 @@ def test_every_enum_value_is_used_or_known_unused(dataset: Dataset) -> None:
             assert member in used or member in UNUSED_BY_DESIGN, member
 
 
-def test_funding_after_the_project_unclear_is_exactly_the_five_the_report_names(dataset: Dataset) -> None:
-    unclear = [r.id for r in dataset.regions if r.funding.after_project.value is FundingAfterProject.UNCLEAR]
+def test_funding_after_the_project_unclear_is_exactly_the_five_the_report_names(
+    dataset: Dataset,
+) -> None:
+    unclear = [
+        r.id
+        for r in dataset.regions
+        if r.funding.after_project.value is FundingAfterProject.UNCLEAR
+    ]
     assert unclear == ["kanta-hame", "keski-suomi", "pohjanmaa", "pohjois-karjala", "pohjois-savo"]
 
 

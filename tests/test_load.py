@@ -26,7 +26,9 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "counties.yaml") -> Pa
     # The dataset names its report relative to itself; give the copy one too.
     (tmp_path / "source").mkdir(exist_ok=True)
     report = bundled_dataset().parent / "source" / "hyvinvointialueiden-digituen-mallit.txt"
-    (tmp_path / "source" / report.name).write_text(report.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "source" / report.name).write_text(
+        report.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return path
 
 
@@ -55,7 +57,9 @@ def test_syntax_error_names_line_and_column(tmp_path: Path) -> None:
 
 
 def test_unknown_key_names_region_field_and_line(tmp_path: Path) -> None:
-    text = _bundled_text().replace("  interviewed: true\n  page: 7\n", "  interviewed: true\n  colour: blue\n  page: 7\n", 1)
+    text = _bundled_text().replace(
+        "  interviewed: true\n  page: 7\n", "  interviewed: true\n  colour: blue\n  page: 7\n", 1
+    )
     path = _write(tmp_path, text)
     [problem] = _problems(path)
     line = text.splitlines().index("  colour: blue") + 1
@@ -71,20 +75,30 @@ def test_unknown_enum_value_is_named(tmp_path: Path) -> None:
 
 
 def test_several_errors_are_all_reported(tmp_path: Path) -> None:
-    text = _bundled_text().replace("value: offered", "value: sometimes").replace("kind: county", "kind: parish", 2)
+    text = (
+        _bundled_text()
+        .replace("value: offered", "value: sometimes")
+        .replace("kind: county", "kind: parish", 2)
+    )
     problems = _problems(_write(tmp_path, text))
     assert len(problems) == 4
     assert {p.split(": ")[1] for p in problems} == {"etela-karjala", "etela-savo", "pohjois-savo"}
 
 
 def test_quote_not_in_the_text_is_named(tmp_path: Path) -> None:
-    text = _bundled_text().replace("- Digituella ei ole omaa erillistä rahoitusta.", "- Digituella on runsaasti rahaa.")
+    text = _bundled_text().replace(
+        "- Digituella ei ole omaa erillistä rahoitusta.", "- Digituella on runsaasti rahaa."
+    )
     [problem] = _problems(_write(tmp_path, text))
     assert "etela-karjala: funding.after_project.evidence[0]: quote not found" in problem
 
 
 def test_duplicate_id_and_alias_are_named(tmp_path: Path) -> None:
-    text = _bundled_text().replace("- id: etela-savo", "- id: etela-karjala").replace("- Eloisa", "- Eksote")
+    text = (
+        _bundled_text()
+        .replace("- id: etela-savo", "- id: etela-karjala")
+        .replace("- Eloisa", "- Eksote")
+    )
     problems = _problems(_write(tmp_path, text))
     assert any("duplicate id 'etela-karjala'" in p for p in problems)
     assert any("'Eksote' is also a name of 'etela-karjala'" in p for p in problems)
