@@ -128,6 +128,17 @@ def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Regi
     return sorted(chosen, key=lambda r: not r.interviewed)
 
 
+class StatField(DescribedEnum):
+    """A classification that `digituki stats` counts across the interviewed regions."""
+
+    GENERAL_SUPPORT = "general_support", "General support level (one per region)."
+    FUNDING = "funding", "Funding after the project (one per region)."
+    PROFESSIONAL_DUTY = "professional_duty", "Professionals' duty to give support (one per region)."
+    CHANNELS = "channels", "Channels of support with the county's services (several per region)."
+    PROVIDERS = "providers", "Who gives that support (several per region)."
+    PARTNERS = "partners", "Cooperation partners (several per region)."
+
+
 # --- filter ---
 
 
