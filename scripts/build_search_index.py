@@ -100,6 +100,17 @@ def analyse_words(words: Iterable[str]) -> dict[str, Analysis]:
             for piece, piece_analysis in zip(pieces, piece_analyses, strict=True):
                 analysis.parts |= piece_analysis.lemmas or {piece}
                 analysis.parts |= piece_analysis.parts
+            # Runs of pieces: "e-seniorit-toiminta" -> "e-seniorit", "seniorit-toiminta".
+            last_lemmas = piece_analyses[-1].lemmas or {pieces[-1]}
+            for start in range(len(pieces)):
+                for end in range(start + 1, len(pieces)):
+                    if (start, end) == (0, len(pieces) - 1):
+                        continue
+                    head = "-".join(pieces[start:end])
+                    if end == len(pieces) - 1:
+                        analysis.parts |= {f"{head}-{lemma}" for lemma in last_lemmas}
+                    else:
+                        analysis.parts.add(f"{head}-{pieces[end]}")
             if not analysis.lemmas:
                 head = "-".join(pieces[:-1])
                 analysis.lemmas = {f"{head}-{lemma}" for lemma in piece_analyses[-1].lemmas}

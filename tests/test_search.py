@@ -408,3 +408,27 @@ def test_words_not_in_the_index_are_read_with_the_rules(index: WordIndex) -> Non
     entry = index.entry("seurakunnille")
     assert "seurakunta" in entry.lemmas
     assert SectionName.COOPERATION.report_heading == "Yhteistyöt"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "pattern"),
+    [
+        # Names Voikko does not know, in a form the report uses: Pirhan, Pohteen, hytessä.
+        ("Pirha", {("pirkanmaa", "service_support")}, r"\bpirha"),
+        ("pohde", {("pohjois-pohjanmaa", "service_support")}, r"\bpohte"),
+        ("hyte", {("pohjois-savo", "general_support")}, r"\bhyte"),
+        # Part of a hyphenated compound: E-seniorit-toiminta.
+        ("e-seniorit", {("keski-pohjanmaa", "service_support")}, r"e-seniorit"),
+    ],
+)
+def test_names_and_hyphenated_parts_the_analyser_does_not_know(
+    dataset: Dataset, index: WordIndex, query: str, expected: set[tuple[str, str]], pattern: str
+) -> None:
+    assert _grep(pattern) == expected
+    assert _found(dataset, index, query) == expected
+
+
+def test_an_empty_query_is_a_usage_error(run_main: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = run_main("search", '"', "...")
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: the query has no words")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from .errors import DigitukiError
+from .errors import DigitukiError, UsageError
 from .finnish import StemIndex, tokens
 from .model import Region, SectionName
 
@@ -107,6 +107,10 @@ class WordIndex:
         return StemIndex(self._folded_vocabulary)
 
     @cached_property
+    def _folded_entries(self) -> dict[str, Entry]:
+        return {fold_word(w): e for w, e in self.entries.items() if not w.isascii()}
+
+    @cached_property
     def _folded_forms(self) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for word, entry in self.entries.items():
@@ -127,8 +131,8 @@ class WordIndex:
         terms: dict[str, float] = {}
         known = self.entries.get(word)
         exact = set(known.lemmas) if known else self._stems.lemmas(word)
-        if not exact and word in self.vocabulary:
-            exact = {word}
+        if not exact:
+            exact = self._forms_of(word, self.entries)
         for term in exact:
             terms[term] = 1.0
         key = fold_word(word)
@@ -137,9 +141,23 @@ class WordIndex:
             {key} & self._folded_vocabulary.keys()
         ):
             folded |= self._folded_vocabulary[folded_lemma]
+        if not folded:
+            folded = self._forms_of(key, self._folded_entries)
         for term in folded:
             terms.setdefault(term, FOLDED_WEIGHT)
         return terms
+
+    @staticmethod
+    def _forms_of(word: str, entries: dict[str, Entry]) -> set[str]:
+        """Lemmas of the report's words that look like forms of the word taken as a lemma:
+        "pirha" -> "pirhan", a name Voikko does not know. A last resort, for such names."""
+        as_lemma = StemIndex([word])
+        return {
+            lemma
+            for form, entry in entries.items()
+            if form.startswith(word[:2]) and as_lemma.lemmas(form)
+            for lemma in entry.lemmas
+        }
 
     def suggestions(self, word: str) -> list[str]:
         """Words of the report spelled nearly like the given one."""
@@ -283,7 +301,7 @@ def search(
     """
     units = parse_query(query)
     if not units:
-        raise DigitukiError("the query has no words", hint="give a word, e.g. seurakunta")
+        raise UsageError("the query has no words", hint="give a word, e.g. seurakunta")
     unit_terms = [[index.query_terms(w) for w in unit.words] for unit in units]
     docs = _documents(regions, index)
     matches = [[_unit_matches(doc, terms) for terms in unit_terms] for doc in docs]
