@@ -432,3 +432,9 @@ def test_an_empty_query_is_a_usage_error(run_main: Callable[..., tuple[int, str,
     code, out, err = run_main("search", '"', "...")
     assert (code, out) == (2, "")
     assert err.startswith("Error: the query has no words")
+
+
+def test_light_rules_for_adjectives_in_ton() -> None:
+    stems = StemIndex({"maksuton", "ajanvaraukseton"})
+    assert stems.lemmas("maksuttomat") == {"maksuton"}
+    assert stems.lemmas("ajanvarauksettomassa") == {"ajanvaraukseton"}

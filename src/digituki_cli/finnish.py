@@ -100,7 +100,7 @@ def _graded(stem: str) -> set[str]:
         if weak and head.endswith(weak):
             found.add(head[: len(head) - len(weak)] + strong + tail)
     if not head.endswith(("k", "h", "s")) and tail:
-        # k -> nothing: "tuki" : "tue-", "tuke-"; put the k back between the vowels.
+        # A k lost in the weak grade ("koe" : "kokeen"): put it back between the vowels.
         found.add(head + "k" + tail)
     return found
 
@@ -147,8 +147,8 @@ def stems(lemma: str) -> set[str]:
         for graded in _graded(word[:-2]):
             found |= {graded + vowel, graded + vowel + vowel}
     elif last == "n" and word[-2] in VOWELS:
-        found |= {word[:-1] + "me", word[:-1] + "m"}
-        found |= {g + "m" + word[-2] for g in _graded(word[:-1])}
+        found |= {word[:-1] + "me", word[:-1] + "m"}  # "puhelin": puhelime-, puhelim-
+        found |= {g + "m" + a for g in _graded(word[:-1]) for a in "aä"}  # "maksuton": -ttoma-
     elif last == "t" and word[-2] in "uy":
         found |= {word[:-2] + "ee", word[:-2] + "e"}
     return {s for s in found if len(s) >= 2}
