@@ -438,3 +438,9 @@ def test_light_rules_for_adjectives_in_ton() -> None:
     stems = StemIndex({"maksuton", "ajanvaraukseton"})
     assert stems.lemmas("maksuttomat") == {"maksuton"}
     assert stems.lemmas("ajanvarauksettomassa") == {"ajanvaraukseton"}
+
+
+def test_one_match_is_counted_in_the_singular(invoke: Callable[..., tuple[int, str]]) -> None:
+    code, out = invoke("search", "seurakunnissa", "--region", "pohjois-karjala")
+    assert code == 0
+    assert "1 section matches · searched for seurakunnissa → seurakunta" in out

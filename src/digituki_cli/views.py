@@ -298,7 +298,10 @@ def search_view(results: SearchResults) -> Output:
             for hit in hits
         ]
     shown, total = len(results.hits), results.total
-    count = f"{total} sections match" if shown == total else f"{shown} of {total} sections shown"
+    if shown == total:
+        count = "1 section matches" if total == 1 else f"{total} sections match"
+    else:
+        count = f"{shown} of {total} sections shown"
     readings = "; ".join(
         f"{word} → {', '.join(lemmas) or '-'}" if (word,) != lemmas else word
         for word, lemmas in results.readings
