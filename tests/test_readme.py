@@ -7,13 +7,13 @@ the output, `UPDATE_README=1 uv run pytest tests/test_readme.py` rewrites the bl
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shlex
 
-from typer.testing import CliRunner
-
-from digituki_cli.cli import app
+from digituki_cli.cli import main
 
 from .conftest import ROOT
 
@@ -23,8 +23,26 @@ ENV: dict[str, str | None] = {"COLUMNS": "80", "NO_COLOR": "1", "DIGITUKI_DATA":
 
 
 def _output(command: str) -> str:
-    result = CliRunner().invoke(app, shlex.split(command)[1:], env=ENV)
-    return result.stdout
+    """What a terminal shows for the command: stdout and stderr, through the real entry point."""
+    shown = io.StringIO()
+    saved = {key: os.environ.get(key) for key in ENV}
+    os.environ.update({k: v for k, v in ENV.items() if v is not None})
+    for key in (k for k, v in ENV.items() if v is None):
+        os.environ.pop(key, None)
+    try:
+        with (
+            contextlib.redirect_stdout(shown),
+            contextlib.redirect_stderr(shown),
+            contextlib.suppress(SystemExit),
+        ):
+            main(shlex.split(command)[1:])
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return shown.getvalue()
 
 
 def test_readme_examples_are_real_output() -> None:

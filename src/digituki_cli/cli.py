@@ -27,6 +27,7 @@ from .vocabulary import (
     ProfessionalDuty,
     Provider,
     SectionName,
+    StatField,
 )
 
 if TYPE_CHECKING:
@@ -389,6 +390,82 @@ def export_command(
 
 def _size(size: int) -> str:
     return f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KiB"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  digituki search seurakunnissa\n\n  digituki search kirjasto seurakunta\n\n"
+        "  digituki search '\"avustetun valtuutuksen\"'\n\n"
+        "  digituki search chat --region satakunta --format json\n\n"
+        "Exit status: 0 if something matched, 1 if nothing did (like grep)."
+    )
+)
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            help=(
+                "Words in any inflected form (seurakunnissa finds seurakuntien); "
+                "ä/ö may be typed as a/o. Put a phrase in double quotes inside the query."
+            ),
+            metavar="QUERY",
+            show_default=False,
+        ),
+    ],
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            "-r",
+            help="Only this region (repeatable).",
+            autocompletion=_complete_region,
+            metavar="R",
+        ),
+    ] = None,
+    section: Annotated[
+        SectionName | None,
+        typer.Option("--section", "-s", help="Only this section of the report."),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most this many sections."),
+    ] = 20,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """Full-text search of the report's county texts, any word form, ranked (BM25)."""
+    from .lookup import RegionIndex
+    from .search import index_path, load_index
+    from .search import search as run_search
+    from .views import search_view
+
+    dataset = _dataset(ctx)
+    chosen = RegionIndex(dataset.regions).resolve_all(region or [])
+    index = load_index(index_path(_data_path(ctx)))
+    results = run_search(dataset.regions, index, " ".join(query), chosen, section, limit)
+    _emit(search_view(results), fmt)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  digituki stats\n\n  digituki stats --by channels\n\n"
+        "  digituki stats --format csv"
+    )
+)
+def stats(
+    ctx: typer.Context,
+    by: Annotated[
+        StatField | None,
+        typer.Option("--by", "-b", help="Only this field, with the meaning of each value."),
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    """How many interviewed regions have each classification, as bar charts."""
+    from .stats import stats as count
+    from .views import stats_view
+
+    fields = [by] if by else []
+    _emit(stats_view(count(_dataset(ctx).regions, fields), detailed=by is not None), fmt)
 
 
 @app.command(epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml")

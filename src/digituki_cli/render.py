@@ -66,7 +66,41 @@ class Prose:
     paragraphs: tuple[str, ...]
 
 
-Block = Heading | Line | Pairs | Grid | Prose
+@dataclass(frozen=True)
+class Snippet:
+    """A passage with spans to highlight (search hits), under a one-line title."""
+
+    title: str
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    total: int
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A horizontal bar chart of counts out of a total, the numbers written out."""
+
+    title: str
+    rows: tuple[Bar, ...]
+    width: int = 20
+    label_width: int = 0  # to line up the bars of several charts
+
+
+@dataclass(frozen=True)
+class Side:
+    """Columns of blocks side by side on a terminal; one after another in Markdown."""
+
+    columns: tuple[tuple[Block, ...], ...]
+
+
+Block = Heading | Line | Pairs | Grid | Prose | Snippet | Bars | Side
 
 
 @dataclass
@@ -119,10 +153,31 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", ", ")
 
 
+def _md_marked(text: str, marks: Sequence[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in marks:
+        out += [text[last:start], "**", text[start:end], "**"]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def to_markdown(blocks: Sequence[Block]) -> str:
     parts: list[str] = []
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, Side):
+            parts.append(to_markdown([b for column in block.columns for b in column]).rstrip())
+        elif isinstance(block, Snippet):
+            parts.append(f"**{block.title}**\n\n> {_md_marked(block.text, block.marks)}")
+        elif isinstance(block, Bars):
+            noted = any(b.note for b in block.rows)
+            lines = [f"| {_md_escape(block.title)} | regions |" + (" meaning |" if noted else "")]
+            lines.append("| --- | --- |" + (" --- |" if noted else ""))
+            for bar in block.rows:
+                note = f" {_md_escape(bar.note or '')} |" if noted else ""
+                lines.append(f"| {_md_escape(bar.label)} | {bar.count}/{bar.total} |{note}")
+            parts.append("\n".join(lines))
+        elif isinstance(block, Heading):
             parts.append("#" * block.level + " " + block.text)
         elif isinstance(block, Line):
             parts.append(block.text)
@@ -234,5 +289,59 @@ def _to_rich(block: Block) -> RenderableType:
         return table
     from rich.console import Group
 
+    if isinstance(block, Snippet):
+        text = Text(block.text)
+        for start, end in block.marks:
+            text.stylize("bold red", start, end)
+        return Group(Text(block.title, style="dim"), Padding(text, (0, 0, 0, 2)))
+    if isinstance(block, Bars):
+        return _bars(block)
+    if isinstance(block, Side):
+        grid = Table.grid(padding=(0, 3))
+        for _ in block.columns:
+            grid.add_column(vertical="top")
+        column_cells: list[RenderableType] = []
+        for blocks in block.columns:
+            parts: list[RenderableType] = []
+            for index, inner in enumerate(blocks):
+                if index and not isinstance(inner, Line | Bars):
+                    parts.append(Text(""))
+                parts.append(_to_rich(inner))
+            column_cells.append(Group(*parts))
+        grid.add_row(*column_cells)
+        return grid
     paragraphs = Text("\n\n".join(block.paragraphs))
     return Group(Text(block.title, style="bold"), Padding(paragraphs, (0, 0, 0, 2)))
+
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar_text(count: int, total: int, width: int) -> str:
+    """A bar of `width` cells for count/total, in eighths of a cell."""
+    eighths = round(8 * width * count / total) if total else 0
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def _bars(block: Bars) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, min_width=block.label_width)
+    grid.add_column(no_wrap=True, min_width=block.width)
+    grid.add_column(no_wrap=True, justify="right")
+    if any(b.note for b in block.rows):
+        grid.add_column(style="dim")
+    for bar in block.rows:
+        cells = [
+            Text(bar.label),
+            Text(bar_text(bar.count, bar.total, block.width), style="cyan"),
+            Text(f"{bar.count}/{bar.total}"),
+        ]
+        if bar.note is not None:
+            cells.append(Text(bar.note))
+        grid.add_row(*cells)
+    return Group(Text(block.title, style="bold"), grid)

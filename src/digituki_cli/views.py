@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Region, SectionName, to_jsonable
 from .queries import (
@@ -16,7 +16,25 @@ from .queries import (
     Match,
     Matrix,
 )
-from .render import Grid, Heading, Line, Output, Pair, Pairs, Prose, cell
+from .render import (
+    Bar,
+    Bars,
+    Grid,
+    Heading,
+    Line,
+    Output,
+    Pair,
+    Pairs,
+    Prose,
+    Side,
+    Snippet,
+    cell,
+)
+
+if TYPE_CHECKING:
+    from .search import Hit
+    from .search import Results as SearchResults
+    from .stats import FieldCounts
 
 NOT_INTERVIEWED_MARK = "n/a"
 REPORT_LANGUAGE_NOTE = "The report's text is quoted in Finnish, as published."
@@ -276,4 +294,116 @@ def gaps_view(report: GapReport) -> Output:
         data=data,
         csv_header=["id", "gap", "detail", "evidence"],
         csv_rows=[list(row) for row in rows],
+    )
+
+
+# --- search ---
+
+
+def search_view(results: SearchResults) -> Output:
+    """Hits grouped by region (regions in the order of their best hit); JSON best first."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in results.hits:
+        groups.setdefault(hit.region.id, []).append(hit)
+    blocks: list[Any] = []
+    for hits in groups.values():
+        region = hits[0].region
+        blocks.append(Heading(f"{region.short_names.fi} ({region.id})"))
+        blocks += [
+            Snippet(
+                f"{hit.section.report_heading} · p. {hit.page} · score {hit.score:.2f}",
+                hit.snippet,
+                hit.marks,
+            )
+            for hit in hits
+        ]
+    shown, total = len(results.hits), results.total
+    if shown == total:
+        count = "1 section matches" if total == 1 else f"{total} sections match"
+    else:
+        count = f"{shown} of {total} sections shown"
+    readings = "; ".join(
+        f"{word} → {', '.join(lemmas) or '-'}" if (word,) != lemmas else word
+        for word, lemmas in results.readings
+    )
+    blocks.append(Line(f"{count} · searched for {readings}", dim=True))
+    if shown < total:
+        blocks.append(Line(f"--limit {total} shows them all", dim=True))
+    blocks.append(Line(REPORT_LANGUAGE_NOTE, dim=True))
+    data = [
+        {
+            "id": hit.region.id,
+            "section": hit.section.value,
+            "page": hit.page,
+            "snippet": hit.snippet,
+            "score": hit.score,
+        }
+        for hit in results.hits
+    ]
+    csv_rows = [
+        [hit.region.id, hit.section.value, str(hit.page), f"{hit.score:.3f}", hit.snippet]
+        for hit in results.hits
+    ]
+    return Output(
+        blocks=blocks,
+        data=data,
+        csv_header=["id", "section", "page", "score", "snippet"],
+        csv_rows=csv_rows,
+    )
+
+
+# --- stats ---
+
+# The overview in two columns, so that it fits one screen.
+_OVERVIEW_COLUMNS = (
+    ("general_support", "funding", "professional_duty", "providers"),
+    ("channels", "partners"),
+)
+
+
+def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
+    def chart(field: FieldCounts, label_width: int = 0) -> Bars:
+        rows = tuple(
+            Bar(
+                c.value.value,
+                len(c.regions),
+                field.total,
+                c.value.description if detailed else None,
+            )
+            for c in field.counts
+        )
+        return Bars(field.label, rows, width=20 if detailed else 10, label_width=label_width)
+
+    by_key = {field.key: field for field in stats}
+    blocks: list[Any] = []
+    if detailed or set(by_key) != {k for column in _OVERVIEW_COLUMNS for k in column}:
+        blocks += [chart(field) for field in stats]
+    else:
+        columns = []
+        for keys in _OVERVIEW_COLUMNS:
+            width = max(len(c.value.value) for k in keys for c in by_key[k].counts)
+            columns.append(tuple(chart(by_key[k], width) for k in keys))
+        blocks.append(Side(tuple(columns)))
+    total = stats[0].total if stats else 0
+    blocks.append(Line(f"Regions out of the {total} interviewed.", dim=True))
+    rows = [(field, c) for field in stats for c in field.counts]
+    data = [
+        {
+            "field": field.key,
+            "value": c.value.value,
+            "count": len(c.regions),
+            "of": field.total,
+            "regions": list(c.regions),
+        }
+        for field, c in rows
+    ]
+    csv_rows = [
+        [field.key, c.value.value, str(len(c.regions)), str(field.total), ";".join(c.regions)]
+        for field, c in rows
+    ]
+    return Output(
+        blocks=blocks,
+        data=data,
+        csv_header=["field", "value", "count", "of", "regions"],
+        csv_rows=csv_rows,
     )

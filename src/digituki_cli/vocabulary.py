@@ -222,3 +222,14 @@ class GapKind(DescribedEnum):
     NO_REMOTE_CHANNEL = "no-remote-channel", "No phone, e-mail, chat or in-app help is reported."
     MISSING_SECTION = "missing-section", "The report has no such section for the region."
     NOT_INTERVIEWED = "not-interviewed", "The region was not interviewed; the report is silent."
+
+
+class StatField(DescribedEnum):
+    """A classification that `digituki stats` counts across the interviewed regions."""
+
+    GENERAL_SUPPORT = "general_support", "General support level (one per region)."
+    FUNDING = "funding", "Funding after the project (one per region)."
+    PROFESSIONAL_DUTY = "professional_duty", "Professionals' duty to give support (one per region)."
+    CHANNELS = "channels", "Channels of support with the county's services (several per region)."
+    PROVIDERS = "providers", "Who gives that support (several per region)."
+    PARTNERS = "partners", "Cooperation partners (several per region)."
