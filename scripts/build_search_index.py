@@ -141,7 +141,7 @@ def section_words() -> list[str]:
     from digituki_cli.load import load_dataset
     from digituki_cli.paths import bundled_dataset
 
-    dataset = load_dataset(bundled_dataset())
+    dataset = load_dataset(bundled_dataset()).dataset
     return [
         word
         for region in dataset.regions

@@ -19,7 +19,7 @@ import yaml
 
 from digituki_cli.errors import DigitukiError
 from digituki_cli.finnish import StemIndex, words
-from digituki_cli.model import Dataset, Region, SectionName
+from digituki_cli.model import Dataset, Names, Region, RegionKind, Section, SectionName, Sections
 from digituki_cli.paths import bundled_dataset
 from digituki_cli.render import Snippet, _to_rich
 from digituki_cli.search import (
@@ -186,17 +186,15 @@ def test_sahkoposti_without_dots_finds_sahkoposti(dataset: Dataset, index: WordI
 
 
 def _region(region_id: str, text: str) -> Region:
-    names = {"fi": region_id, "sv": region_id, "en": region_id}
-    return Region.model_validate(
-        {
-            "id": region_id,
-            "kind": "county",
-            "names": names,
-            "short_names": names,
-            "interviewed": True,
-            "page": 1,
-            "sections": {"cooperation": {"heading": "Yhteistyöt", "page": 1, "text": text}},
-        }
+    names = Names(fi=region_id, sv=region_id, en=region_id)
+    return Region(
+        id=region_id,
+        kind=RegionKind.COUNTY,
+        names=names,
+        short_names=names,
+        interviewed=True,
+        page=1,
+        sections=Sections(cooperation=Section(heading="Yhteistyöt", page=1, text=text)),
     )
 
 
