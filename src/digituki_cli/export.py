@@ -8,7 +8,6 @@ jinja2 are imported inside the functions that use them, so no other command pays
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -179,7 +178,7 @@ def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int
 
 def _create_temp(target: Path) -> Path:
     while True:
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             # 0o666 less the umask: the file gets the permissions any new file would.
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
