@@ -137,3 +137,13 @@ def test_shell_completion_of_region_ids_and_enum_values(
     result = run(env=env)
     assert result.returncode == 0
     assert result.stdout.split() == expected
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_is_one_line_not_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(SCRIPT), "list"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write the output: No space left on device\n"

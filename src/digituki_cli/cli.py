@@ -543,11 +543,40 @@ def main(argv: list[str] | None = None) -> None:
         _quiet_broken_pipe()
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except OSError as exc:
+        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR)
+    except Exception as exc:
+        # A bug: still one line, not a traceback (DIGITUKI_DEBUG=1 shows the traceback).
+        if os.environ.get("DIGITUKI_DEBUG"):
+            raise
+        _fail(f"internal error, please report it: {type(exc).__name__}: {exc}", EXIT_ERROR)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except OSError as exc:
+        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR)
     raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def run() -> NoReturn:
+    """The console script: main(), then leave at once.
+
+    Python's orderly shutdown frees every object one by one; with 10,000 regions loaded that
+    took longer than the command itself (2.7 s in all against 1.3 s). Output is flushed
+    first, and nothing else is left open by then, so exiting at once loses nothing.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            code = code or 141
+    os._exit(code)
 
 
 def _usage_message(exc: typer.TyperException) -> str:

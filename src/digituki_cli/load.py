@@ -142,7 +142,8 @@ def load_dataset(path: Path) -> Loaded:
     if cached is not None:
         return Loaded(cached, None)
     text = decode(raw, str(path))
-    dataset, _ = validate_data(parse_yaml(text, str(path)), text, str(path))
+    with validated_cache.gc_paused():
+        dataset, _ = validate_data(parse_yaml(text, str(path)), text, str(path))
     validated_cache.write(key, dataset)
     return Loaded(dataset, time.perf_counter() - started)
 
