@@ -191,3 +191,20 @@ def test_general_support_levels(dataset: Dataset) -> None:
     assert [i for i, v in levels.items() if v == "offered"] == ["etela-karjala", "pohjois-savo"]
     assert [i for i, v in levels.items() if v == "limited"] == ["lansi-uusimaa", "pirkanmaa"]
     assert [i for i, v in levels.items() if v == "under-review"] == ["keski-suomi"]
+
+
+def test_paragraphs_are_whole_as_the_report_prints_them(dataset: Dataset) -> None:
+    """A page break of the PDF must not split a sentence, nor may two bullets share a paragraph."""
+    for region in dataset.regions:
+        for name, section in region.sections.present():
+            for paragraph in section.text.split("\n\n"):
+                is_heading = len(paragraph.split()) <= 6 and not paragraph.startswith("•")
+                assert paragraph.rstrip().endswith((".", ":", "!", "?")) or is_heading, (
+                    region.id,
+                    name,
+                    paragraph,
+                )
+                assert paragraph.count("•") <= 1 and paragraph.lstrip("• ").find("•") == -1, (
+                    region.id,
+                    name,
+                )
