@@ -159,3 +159,37 @@ def test_loader_is_safe_loader() -> None:
     from digituki_cli import load
 
     assert issubclass(load.safe_loader(), getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("- value: presentations\n", "- value: outreach\n"), "outreach is listed twice"),
+        (("schema_version: 1", "schema_version: 7"), "this digituki reads schema version 1, not 7"),
+        (("- id: kainuu", "- id: Kainuu!"), "String should match pattern"),
+        (("  page: 7\n", "  page: 0\n"), "Input should be greater than or equal to 1"),
+        (("- Eksote", '- "Eks\\e[31mote\\a"'), "control characters are not allowed"),
+        (("      - kirjastojen\n", "      - k\n"), "a quote needs at least 5 characters"),
+    ],
+)
+def test_stricter_checks(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    text = _bundled_text().replace(*change, 1)
+    assert text != _bundled_text()
+    problems = _problems(_write(tmp_path, text))
+    assert any(expected in p for p in problems), problems
+
+
+def test_evidence_on_a_not_reported_value_is_an_error(tmp_path: Path) -> None:
+    text = _bundled_text().replace(
+        "id: keski-uusimaa\n",
+        "id: keski-uusimaa\n  funding:\n    after_project:\n      value: not-reported\n      evidence: [jotain tekstiä]\n",
+        1,
+    )
+    problems = _problems(_write(tmp_path, text))
+    assert any("a not-reported value has no evidence" in p for p in problems), problems
+
+
+def test_an_empty_dataset_is_an_error(tmp_path: Path) -> None:
+    text = _bundled_text()
+    text = text[: text.index("regions:")] + "regions: []\n"
+    assert any("at least one region" in p for p in _problems(_write(tmp_path, text)))

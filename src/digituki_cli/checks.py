@@ -6,10 +6,12 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Dataset, Evidenced, Region
+from .model import SCHEMA_VERSION, Dataset, Evidenced, Region
 from .text import fold, squash
 
 Location = tuple[str | int, ...]
+# Shorter quotes prove nothing: a single letter occurs in any text.
+MIN_QUOTE_CHARS = 5
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ def _is_reported(item: Evidenced[object]) -> bool:
 
 def errors(dataset: Dataset) -> list[Finding]:
     found: list[Finding] = []
+    if dataset.schema_version != SCHEMA_VERSION:
+        found.append(
+            Finding(
+                ("schema_version",),
+                f"this digituki reads schema version {SCHEMA_VERSION}, not {dataset.schema_version}",
+            )
+        )
+    if not dataset.regions:
+        found.append(Finding(("regions",), "a dataset needs at least one region"))
     seen_ids: dict[str, int] = {}
     name_owner: dict[str, int] = {}
     for index, region in enumerate(dataset.regions):
@@ -72,12 +83,25 @@ def _section_errors(region: Region, where: Location) -> Iterator[Finding]:
 
 def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
     texts = [squash(section.text) for _, section in region.sections.present()]
+    seen_members: set[tuple[str | int, ...]] = set()
     for loc, item in evidenced_values(region):
+        if len(loc) == 3:  # a member of a set: (group, field, index)
+            member = (loc[0], loc[1], str(item.value))
+            if member in seen_members:
+                yield Finding((*where, *loc), f"{item.value} is listed twice")
+            seen_members.add(member)
         if _is_reported(item) and not item.evidence:
             yield Finding((*where, *loc, "evidence"), "a reported value needs evidence")
+        if not _is_reported(item) and item.evidence:
+            yield Finding((*where, *loc, "evidence"), "a not-reported value has no evidence")
         for quote_index, quote in enumerate(item.evidence):
             needle = squash(quote)
-            if not needle or not any(needle in text for text in texts):
+            if len(needle) < MIN_QUOTE_CHARS:
+                yield Finding(
+                    (*where, *loc, "evidence", quote_index),
+                    f"a quote needs at least {MIN_QUOTE_CHARS} characters of the report's text",
+                )
+            elif not any(needle in text for text in texts):
                 yield Finding(
                     (*where, *loc, "evidence", quote_index),
                     f"quote not found in the region's text: {quote[:60]!r}",

@@ -102,7 +102,8 @@ def validate_data(data: Any, text: str, file: str) -> tuple[Dataset, list[Proble
         ]
         raise DataError(_locate(found, data, text, file)) from None
     errors = [
-        checks.Finding(loc, message) for loc, message in validation.constraint_errors(dataset)
+        checks.Finding(loc, message)
+        for loc, message in validation.control_character_errors(dataset)
     ]
     errors += checks.errors(dataset)
     if errors:

@@ -1,9 +1,9 @@
 """The dataset's shape: frozen dataclasses over the codebook's vocabularies (vocabulary.py).
 
 These are plain dataclasses (without slots: they unpickle several times faster from the
-cache), not Pydantic models, so that a run served from the cache never imports Pydantic; validation.py validates YAML into them with Pydantic (which reads
-`__pydantic_config__`) and builds the JSON Schema. A field's `metadata` carries its
-description and constraints, for both the schema and the dataset checks.
+cache), not Pydantic models, so that a run served from the cache never imports Pydantic.
+validation.py validates YAML into them with Pydantic, which reads `__pydantic_config__` and
+each field's metadata (description, pattern, ge), and builds the JSON Schema from them.
 Classified values are `Evidenced`: the value with the report's own words.
 """
 
@@ -66,7 +66,8 @@ T = TypeVar("T", covariant=True)
 
 
 def described(description: str, default: Any = dataclasses.MISSING, **constraints: Any) -> Any:
-    """A dataclass field with a description and JSON Schema constraints (e.g. pattern)."""
+    """A dataclass field with a description and constraints (pattern, ge), which Pydantic
+    reads from the field's metadata when it validates and builds the JSON Schema."""
     metadata = {"description": description, **constraints}
     if callable(default) and not isinstance(default, str | tuple):
         return field(default_factory=default, metadata=metadata)
@@ -176,7 +177,7 @@ class Section:
     __pydantic_config__ = _STRICT
 
     heading: str = described("The section's heading as printed in the report.")
-    page: int = described("The report page on which the section starts.", minimum=1)
+    page: int = described("The report page on which the section starts.", ge=1)
     text: str = described("The section's text, verbatim; paragraphs separated by a blank line.")
 
 
@@ -212,7 +213,7 @@ class Region:
     interviewed: bool = described("Whether the report describes the region.")
     aliases: tuple[str, ...] = described("Brand names and abbreviations.", default=())
     page: int | None = described(
-        "The report page where the region's model starts.", default=None, minimum=1
+        "The report page where the region's model starts.", default=None, ge=1
     )
     sections: Sections = described("The report's text for the region.", default=Sections)
     general_support: GeneralSupport = field(default_factory=GeneralSupport)
