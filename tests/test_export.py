@@ -475,3 +475,22 @@ def test_the_console_error_check_sees_errors(browser: Browser, tmp_path: Path) -
     page = _open(browser, broken, 800, 600)
     errors = " | ".join(page.errors())
     assert "logged" in errors and "thrown" in errors and "ERR_FILE_NOT_FOUND" in errors
+
+
+def test_force_follows_a_symlink_and_keeps_permissions(run_main: RunMain, tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    code, _, err = run_main("export", "--format", "json", "-o", str(link), "--force")
+    assert code == 0, err
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_device_is_written_into_never_replaced(run_main: RunMain) -> None:
+    code, _, err = run_main("export", "--format", "csv", "-o", "/dev/null", "--force")
+    assert code == 0, err
+    assert Path("/dev/null").is_char_device()

@@ -140,13 +140,18 @@ def _write_bytes(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def _binary_to_stdout(fill: Callable[[Path], None]) -> None:
+def _built(fill: Callable[[Path], None]) -> bytes:
+    """What fill writes, built in a scratch folder (for targets that cannot be renamed over)."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="digituki-") as scratch:
         path = Path(scratch) / "export"
         fill(path)
-        data = path.read_bytes()
+        return path.read_bytes()
+
+
+def _binary_to_stdout(fill: Callable[[Path], None]) -> None:
+    data = _built(fill)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
@@ -155,25 +160,43 @@ def _binary_to_stdout(fill: Callable[[Path], None]) -> None:
 def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int:
     """Fill a temporary file beside the target, then rename it into place; return its size.
 
-    Without force an existing target is never replaced, even if one appears meanwhile.
+    Without force an existing target is never replaced, even if one appears meanwhile. A
+    symbolic link is followed (the file it names is replaced, the link stays), a replaced
+    file keeps its permissions, and a target that is not a regular file (a device such as
+    /dev/null, a pipe) is written into, never replaced.
     """
-    if target.is_dir():
+    real = Path(os.path.realpath(target))
+    if real.is_dir():
         raise DigitukiError(f"{target} is a directory", hint="give a file name with -o")
-    if target.exists() and not force:
+    if real.exists() and not real.is_file():
+        return _write_in_place(real, fill)
+    if real.exists() and not force:
         raise DigitukiError(f"{target} exists", hint="add --force to replace it")
-    parent = target.parent
+    parent = real.parent
     if not parent.is_dir():
         raise DigitukiError(f"cannot write {target}: no such directory {parent}")
-    temp = _create_temp(target)
+    temp = _create_temp(real)
     try:
         fill(temp)
         size = temp.stat().st_size
-        _publish(temp, target, force)
+        if real.exists():
+            os.chmod(temp, real.stat().st_mode & 0o7777)
+        _publish(temp, real, force)
     except OSError as exc:
         raise DigitukiError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         temp.unlink(missing_ok=True)
     return size
+
+
+def _write_in_place(device: Path, fill: Callable[[Path], None]) -> int:
+    data = _built(fill)
+    try:
+        with device.open("wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise DigitukiError(f"cannot write {device}: {exc.strerror or exc}") from None
+    return len(data)
 
 
 def _create_temp(target: Path) -> Path:
