@@ -465,6 +465,9 @@ def test_help_in_finnish(run_main: Callable[..., tuple[int, str, str]]) -> None:
     assert "Alueen luokittelu ja raportin oma teksti sivunumeroineen." in out
     assert "Esimerkkejä:" in out and "Examples:" not in out
     assert "Tulostusmuoto." in out
+    code, out, _ = run_main("--lang", "fi", "export", "--help")
+    assert code == 0
+    assert "Tulostusmuoto." not in out  # export's --format has help of its own
 
 
 def test_help_in_swedish_from_the_locale(

@@ -570,6 +570,8 @@ def _lang_argument(args: list[str]) -> str | None:
 
 def _translate_help(command: click.Command, labels: Labels) -> None:
     """Help summaries in the language: Typer fixed them in English when it built the commands."""
+    from typer.core import TyperOption
+
     command.help = labels("help.app")
     command.epilog = labels("help.data_source")
     commands: dict[str, click.Command] = getattr(command, "commands", {})
@@ -583,9 +585,11 @@ def _translate_help(command: click.Command, labels: Labels) -> None:
                     .replace(_help("search_exit_status"), labels("help.search_exit_status"))
                 )
         for param in each.params:
+            # The shared options (--format, --evidence) and the global ones; an option that
+            # has help of its own under the same name (export's --format) keeps it.
             long_names = [o for o in param.opts if o.startswith("--")]
             key = f"help.option.{long_names[0][2:]}" if long_names else ""
-            if key in UI and hasattr(param, "help"):
+            if isinstance(param, TyperOption) and key in UI and param.help == UI[key]["en"]:
                 param.help = labels(key)
 
 
