@@ -13,16 +13,24 @@ from digituki_cli.paths import bundled_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "source" / "hyvinvointialueiden-digituen-mallit.txt"
-# Pinned so that table output is the same on every machine.
-TEST_ENV: dict[str, str | None] = {"COLUMNS": "100", "NO_COLOR": "1", "DIGITUKI_DATA": None}
+# Pinned so that table output is the same on every machine (the language too: the locale
+# would otherwise choose it).
+TEST_ENV: dict[str, str | None] = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "DIGITUKI_DATA": None,
+    "DIGITUKI_LANG": "en",
+}
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Tests never read or write the user's own cache."""
+    """Tests never read or write the user's own cache, and (subprocesses too) speak English
+    unless a test chooses a language, whatever the machine's locale."""
     import os
 
     os.environ["DIGITUKI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["DIGITUKI_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")

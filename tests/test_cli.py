@@ -133,6 +133,30 @@ def test_compare_marks_differing_rows(invoke: Invoke) -> None:
     assert "  General support" in out
 
 
+def test_a_table_too_wide_for_the_terminal_keeps_every_word_whole() -> None:
+    # At 80 columns Rich alone narrowed every column evenly and cropped the widest words
+    # ("ICT-palvelut j"); the grid gives each column its longest word at least.
+    from typer.testing import CliRunner
+
+    from digituki_cli.cli import app
+
+    from .conftest import TEST_ENV
+
+    runner = CliRunner()
+    for columns in ("80", "250"):
+        result = runner.invoke(
+            app, ["compare", "kainuu", "lappi", "satakunta"], env={**TEST_ENV, "COLUMNS": columns}
+        )
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        assert all(len(line) <= int(columns) for line in lines)
+        words = sorted(w for line in lines for w in line.split() if not set(w) <= {"─"})
+        if columns == "80":
+            narrow = words
+    assert narrow == words
+    assert "ICT-palvelut" in narrow and "erikoissuunnittelija" in narrow
+
+
 def test_version(run_main: RunMain) -> None:
     assert run_main("--version") == (0, f"digituki {__version__}\n", "")
 

@@ -37,7 +37,7 @@ def run(
 def test_console_script_runs_from_another_folder(tmp_path: Path) -> None:
     result = run("show", "kainuu", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith("Kainuu — Kainuun hyvinvointialue\n")
+    assert result.stdout.startswith("Kainuu — Wellbeing Services County of Kainuu\n")
     assert "\x1b[" not in result.stdout  # a pipe gets no colour
     assert result.stderr == ""
 

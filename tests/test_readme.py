@@ -19,7 +19,12 @@ from .conftest import ROOT
 
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n\$ (digituki [^\n]*)\n(.*?)```", re.DOTALL)
-ENV: dict[str, str | None] = {"COLUMNS": "80", "NO_COLOR": "1", "DIGITUKI_DATA": None}
+ENV: dict[str, str | None] = {
+    "COLUMNS": "80",
+    "NO_COLOR": "1",
+    "DIGITUKI_DATA": None,
+    "DIGITUKI_LANG": "en",  # a block chooses another language with --lang
+}
 
 
 def _output(command: str) -> str:

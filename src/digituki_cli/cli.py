@@ -18,11 +18,13 @@ from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .export import ExportFormat
 from .paths import DATA_ENV, dataset_path
 from .render import Format
+from .translations import LANG_ENV, UI, Labels, LanguageError, resolve_language
 from .vocabulary import (
     Channel,
     FundingAfterProject,
     GapKind,
     GeneralSupportLevel,
+    Language,
     Partner,
     ProfessionalDuty,
     Provider,
@@ -31,18 +33,22 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from typer import _click as click
+
     from .model import Dataset
 
 SLOW_LOAD_SECONDS = 1.0
-EPILOG_HINT = "Data: 'Hyvinvointialueiden digituen mallit' (Kunnas & Erfors, 9.12.2025)."
+EPILOG_HINT = UI["help.data_source"]["en"]
+
+
+def _help(key: str) -> str:
+    """A help text of the catalogue in English; main() swaps in the user's language."""
+    return UI["help." + key]["en"]
+
 
 app = typer.Typer(
     name="digituki",
-    help=(
-        "Ask how Finland's wellbeing services counties give their residents digital support "
-        "(digituki), from the report 'Hyvinvointialueiden digituen mallit' (2025).\n\n"
-        "Every answer comes from the report and can show the report's own words (--evidence)."
-    ),
+    help=_help("app"),
     epilog=EPILOG_HINT,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -67,11 +73,9 @@ def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
 
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    typer.Option("--format", "-f", help=_help("option.format"), case_sensitive=False),
 ]
-EvidenceOption = Annotated[
-    bool, typer.Option("--evidence", "-e", help="Show the report's words behind each value.")
-]
+EvidenceOption = Annotated[bool, typer.Option("--evidence", "-e", help=_help("option.evidence"))]
 RegionArgs = Annotated[
     list[str],
     typer.Argument(
@@ -90,23 +94,40 @@ def _root(
         typer.Option(
             "--data",
             envvar=DATA_ENV,
-            help="Dataset file to use instead of the bundled one.",
+            help=_help("option.data"),
             metavar="FILE",
             show_envvar=True,
         ),
     ] = None,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            envvar=LANG_ENV,
+            help=_help("option.lang"),
+            case_sensitive=False,
+            show_envvar=True,
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=_help("option.version")),
     ] = False,
 ) -> None:
-    """The dataset option is read where it is needed, through _data_path."""
+    """The dataset and language options are read where they are needed (_data_path, _labels)."""
 
 
 def _data_path(ctx: typer.Context) -> Path:
     return dataset_path(ctx.find_root().params.get("data"))
+
+
+def _labels(ctx: typer.Context) -> Labels:
+    """The labels of the language chosen with --lang, DIGITUKI_LANG or the locale."""
+    try:
+        return Labels(resolve_language(ctx.find_root().params.get("lang"), os.environ))
+    except LanguageError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _dataset(ctx: typer.Context) -> Dataset:
@@ -132,7 +153,11 @@ def _emit(output: object, fmt: Format) -> None:
 # --- commands ---
 
 
-@app.command("list", epilog="Examples:\n\n  digituki list\n\n  digituki list --all --format csv")
+@app.command(
+    "list",
+    help=_help("command.list"),
+    epilog="Examples:\n\n  digituki list\n\n  digituki list --all --format csv",
+)
 def list_regions(
     ctx: typer.Context,
     include_all: Annotated[
@@ -140,20 +165,20 @@ def list_regions(
     ] = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """One row per region: general support, funding after the project, channels, partners."""
     from .queries import interviewed_first
     from .views import list_view
 
     regions = interviewed_first(_dataset(ctx).regions, include_all)
-    _emit(list_view(regions), fmt)
+    _emit(list_view(regions, _labels(ctx)), fmt)
 
 
 @app.command(
+    help=_help("command.show"),
     epilog=(
         "Examples:\n\n  digituki show kainuu\n\n  digituki show Pirha --evidence\n\n"
         "  digituki show 'North Karelia' --section general_support\n\n"
         "  digituki show lappi satakunta --format json"
-    )
+    ),
 )
 def show(
     ctx: typer.Context,
@@ -165,16 +190,16 @@ def show(
     ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """A region's classification and the report's own text, with page numbers."""
     from .lookup import RegionIndex
     from .views import show_view
 
     found = RegionIndex(_dataset(ctx).regions).resolve_all(regions)
-    _emit(show_view(found, evidence, section), fmt)
+    _emit(show_view(found, evidence, section, _labels(ctx)), fmt)
 
 
 @app.command(
     "filter",
+    help=_help("command.filter"),
     epilog=(
         "Examples:\n\n  digituki filter --general-support\n\n"
         "  digituki filter --channel email --funding unclear\n\n"
@@ -236,7 +261,6 @@ def filter_command(
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """Regions that meet every condition given (AND)."""
     from .queries import Criteria, filter_regions
     from .views import filter_view
 
@@ -254,14 +278,15 @@ def filter_command(
         interviewed=interviewed,
     )
     matches = filter_regions(_dataset(ctx).regions, criteria)
-    _emit(filter_view(matches, evidence), fmt)
+    _emit(filter_view(matches, evidence, _labels(ctx)), fmt)
 
 
 @app.command(
+    help=_help("command.compare"),
     epilog=(
         "Examples:\n\n  digituki compare kainuu lappi\n\n  digituki compare Eksote Pirha Varha\n\n"
         "  digituki compare --all"
-    )
+    ),
 )
 def compare(
     ctx: typer.Context,
@@ -277,29 +302,31 @@ def compare(
     ] = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """Regions side by side, differences in bold; --all gives the whole feature matrix."""
     from .lookup import RegionIndex
     from .queries import compare as compare_regions
     from .queries import feature_matrices, interviewed_first
     from .views import compare_view, matrix_view
 
+    labels = _labels(ctx)
     dataset = _dataset(ctx)
     if all_regions:
         if regions:
-            raise UsageError("give regions or --all, not both")
-        _emit(matrix_view(feature_matrices(interviewed_first(dataset.regions, False))), fmt)
+            raise UsageError.from_catalogue("error.compare_regions_and_all")
+        matrices = feature_matrices(interviewed_first(dataset.regions, False))
+        _emit(matrix_view(matrices, labels), fmt)
         return
     found = RegionIndex(dataset.regions).resolve_all(regions or [])
     if len(found) < 2:
-        raise UsageError("compare needs two or more regions", hint="or use --all")
-    _emit(compare_view(compare_regions(found)), fmt)
+        raise UsageError.from_catalogue("error.compare_needs_two", "error.compare_needs_two.hint")
+    _emit(compare_view(compare_regions(found), labels), fmt)
 
 
 @app.command(
+    help=_help("command.gaps"),
     epilog=(
         "Examples:\n\n  digituki gaps\n\n  digituki gaps --funding unclear\n\n"
         "  digituki gaps --kind no-remote-channel --format json"
-    )
+    ),
 )
 def gaps(
     ctx: typer.Context,
@@ -315,12 +342,11 @@ def gaps(
     ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """Gaps the report reveals, each with its evidence, and a count per kind."""
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
     report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
-    _emit(gaps_view(report), fmt)
+    _emit(gaps_view(report, _labels(ctx)), fmt)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
@@ -331,6 +357,7 @@ def _complete_map_by(incomplete: str) -> list[str]:
 
 @app.command(
     "export",
+    help=_help("command.export"),
     epilog=(
         "Examples:\n\n  digituki export --format json -o counties.json\n\n"
         "  digituki export --format csv -o counties.csv\n\n"
@@ -376,7 +403,6 @@ def export_command(
         ),
     ] = None,
 ) -> None:
-    """The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report."""
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output)
@@ -396,9 +422,9 @@ def _size(size: int) -> str:
     epilog=(
         "Examples:\n\n  digituki search seurakunnissa\n\n  digituki search kirjasto seurakunta\n\n"
         "  digituki search '\"avustetun valtuutuksen\"'\n\n"
-        "  digituki search chat --region satakunta --format json\n\n"
-        "Exit status: 0 if something matched, 1 if nothing did (like grep)."
-    )
+        "  digituki search chat --region satakunta --format json\n\n" + _help("search_exit_status")
+    ),
+    help=_help("command.search"),
 )
 def search(
     ctx: typer.Context,
@@ -433,7 +459,6 @@ def search(
     ] = 20,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """Full-text search of the report's county texts, any word form, ranked (BM25)."""
     from .lookup import RegionIndex
     from .search import index_path, load_index
     from .search import search as run_search
@@ -443,14 +468,15 @@ def search(
     chosen = RegionIndex(dataset.regions).resolve_all(region or [])
     index = load_index(index_path(_data_path(ctx)))
     results = run_search(dataset.regions, index, " ".join(query), chosen, section, limit)
-    _emit(search_view(results), fmt)
+    _emit(search_view(results, _labels(ctx)), fmt)
 
 
 @app.command(
+    help=_help("command.stats"),
     epilog=(
         "Examples:\n\n  digituki stats\n\n  digituki stats --by channels\n\n"
         "  digituki stats --format csv"
-    )
+    ),
 )
 def stats(
     ctx: typer.Context,
@@ -460,22 +486,24 @@ def stats(
     ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    """How many interviewed regions have each classification, as bar charts."""
     from .stats import stats as count
     from .views import stats_view
 
     fields = [by] if by else []
-    _emit(stats_view(count(_dataset(ctx).regions, fields), detailed=by is not None), fmt)
+    counts = count(_dataset(ctx).regions, fields)
+    _emit(stats_view(counts, by is not None, _labels(ctx)), fmt)
 
 
-@app.command(epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml")
+@app.command(
+    help=_help("command.validate"),
+    epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml",
+)
 def validate(
     file: Annotated[
         Path | None,
         typer.Argument(help="Dataset file. Default: the bundled one.", show_default=False),
     ] = None,
 ) -> None:
-    """Check a dataset file with the loader's own checks and report every problem."""
     from .errors import DataError
     from .load import load_path
     from .paths import bundled_dataset
@@ -500,9 +528,10 @@ def _relative_if_below_cwd(path: Path) -> Path:
         return path
 
 
-@app.command(epilog="Example:\n\n  digituki schema > counties.schema.json")
+@app.command(
+    help=_help("command.schema"), epilog="Example:\n\n  digituki schema > counties.schema.json"
+)
 def schema() -> None:
-    """Print the JSON Schema of the dataset, with the codebook's descriptions."""
     import json
 
     from .validation import json_schema
@@ -518,44 +547,90 @@ def _safe(text: str) -> str:
     return "".join(c if c.isprintable() or c in "\t" else repr(c)[1:-1] for c in text)
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(_safe(f"Error: {message}") + "\n")
+def _fail(message: str, code: int, labels: Labels) -> NoReturn:
+    sys.stderr.write(_safe(labels("error", message=message)) + "\n")
     sys.stderr.flush()
     raise SystemExit(code)
+
+
+def _lang_argument(args: list[str]) -> str | None:
+    """The value of --lang among the options before the command (Typer parses it again later)."""
+    words = iter(args)
+    for word in words:
+        if word == "--lang":
+            return next(words, None)
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word == "--data":
+            next(words, None)
+        elif word == "--" or not word.startswith("-"):
+            break
+    return None
+
+
+def _translate_help(command: click.Command, labels: Labels) -> None:
+    """Help summaries in the language: Typer fixed them in English when it built the commands."""
+    from typer.core import TyperOption
+
+    command.help = labels("help.app")
+    command.epilog = labels("help.data_source")
+    commands: dict[str, click.Command] = getattr(command, "commands", {})
+    for each in (command, *commands.values()):
+        if each is not command:
+            each.help = labels(f"help.command.{each.name}")
+            if each.epilog:
+                each.epilog = (
+                    each.epilog.replace(_help("examples"), labels("help.examples"))
+                    .replace(_help("example"), labels("help.example"))
+                    .replace(_help("search_exit_status"), labels("help.search_exit_status"))
+                )
+        for param in each.params:
+            # The shared options (--format, --evidence) and the global ones; an option that
+            # has help of its own under the same name (export's --format) keeps it.
+            long_names = [o for o in param.opts if o.startswith("--")]
+            key = f"help.option.{long_names[0][2:]}" if long_names else ""
+            if isinstance(param, TyperOption) and key in UI and param.help == UI[key]["en"]:
+                param.help = labels(key)
 
 
 def main(argv: list[str] | None = None) -> None:
     _tolerant_streams()
     args = sys.argv[1:] if argv is None else argv
+    try:
+        labels = Labels(resolve_language(_lang_argument(args), os.environ))
+    except LanguageError as exc:
+        _fail(str(exc), EXIT_USAGE, Labels())
     command = typer.main.get_command(app)
+    if labels.lang != "en":
+        _translate_help(command, labels)
     try:
         code = command.main(args=args or ["--help"], prog_name="digituki", standalone_mode=False)
     except typer.TyperException as exc:
         # Typer's (vendored click's) errors; usage errors are the ones with exit code 2.
         if exc.exit_code == EXIT_USAGE:
-            _fail(_usage_message(exc), EXIT_USAGE)
-        _fail(exc.format_message(), exc.exit_code)
+            _fail(_usage_message(exc), EXIT_USAGE, labels)
+        _fail(exc.format_message(), exc.exit_code, labels)
     except typer.Abort:
-        _fail("interrupted", 130)
+        _fail(labels("error.interrupted"), 130, labels)
     except DigitukiError as exc:
-        _fail(exc.message + (f" ({exc.hint})" if exc.hint else ""), exc.exit_code)
+        _fail(exc.text(labels.lang), exc.exit_code, labels)
     except BrokenPipeError:
         _quiet_broken_pipe()
     except KeyboardInterrupt:
-        _fail("interrupted", 130)
+        _fail(labels("error.interrupted"), 130, labels)
     except OSError as exc:
-        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR)
+        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR, labels)
     except Exception as exc:
         # A bug: still one line, not a traceback (DIGITUKI_DEBUG=1 shows the traceback).
         if os.environ.get("DIGITUKI_DEBUG"):
             raise
-        _fail(f"internal error, please report it: {type(exc).__name__}: {exc}", EXIT_ERROR)
+        _fail(f"internal error, please report it: {type(exc).__name__}: {exc}", EXIT_ERROR, labels)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
     except OSError as exc:
-        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR)
+        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR, labels)
     raise SystemExit(code if isinstance(code, int) else 0)
 
 

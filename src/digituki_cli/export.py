@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DigitukiError, UsageError
+from .translations import Labels
 
 if TYPE_CHECKING:
     import sqlite3
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 STDOUT = "-"
 UTF8_BOM = "\ufeff"
 REPORT_TITLE = "Digital support in Finland's wellbeing services counties"
+# The export is in English, with the counties' Finnish names, as its readers know them.
+EXPORT_LABELS = Labels("en", names="fi")
 
 
 class ExportFormat(StrEnum):
@@ -292,9 +295,9 @@ def to_markdown(dataset: Dataset) -> str:
             for t in tallies
         )
         blocks.append(Grid(("Value", "Regions", "Which", "Meaning"), rows))
-    blocks += [Heading("Overview", level=2), *list_view(regions).blocks]
+    blocks += [Heading("Overview", level=2), *list_view(regions, EXPORT_LABELS).blocks]
     blocks.append(Heading("Regions", level=2))
-    for block in show_view(regions, evidence=True, section=None).blocks:
+    for block in show_view(regions, evidence=True, section=None, labels=EXPORT_LABELS).blocks:
         # show's headings start at level 1; here a region is under "Regions" (level 2).
         blocks.append(Heading(block.text, block.level + 2) if isinstance(block, Heading) else block)
     return _emit(Output(blocks=blocks), Format.MARKDOWN)

@@ -25,30 +25,33 @@ class RegionIndex:
     def resolve(self, query: str) -> Region:
         key = fold(query)
         if not key:
-            raise UsageError("no region given", hint="try `digituki list --all` for every region")
+            raise UsageError.from_catalogue("error.no_region", "error.no_region.hint")
         exact = self._by_key.get(key)
         if exact is not None:
             return exact
-        shown = _printable(query)
+        shown = repr(_printable(query))
         starting = list(
             dict.fromkeys(r for name, r in self._by_key.items() if name.startswith(key))
         )
         if len(starting) > 1:
-            raise UsageError(
-                f"{shown!r} matches {len(starting)} regions: " + ", ".join(r.id for r in starting),
-                hint="type more of the name",
+            raise UsageError.from_catalogue(
+                "error.ambiguous_region",
+                "error.ambiguous_region.hint",
+                name=shown,
+                count=len(starting),
+                ids=", ".join(r.id for r in starting),
             )
         close = difflib.get_close_matches(key, self._by_key, n=MAX_SUGGESTIONS * 3, cutoff=0.75)
         suggestions = list(dict.fromkeys([*starting, *(self._by_key[name] for name in close)]))
         if suggestions:
-            raise UsageError(
-                f"unknown region {shown!r}",
-                hint="did you mean "
-                + " or ".join(r.id for r in suggestions[:MAX_SUGGESTIONS])
-                + "?",
+            raise UsageError.from_catalogue(
+                "error.unknown_region",
+                "error.did_you_mean",
+                name=shown,
+                choices=[r.id for r in suggestions[:MAX_SUGGESTIONS]],
             )
-        raise UsageError(
-            f"unknown region {shown!r}", hint="`digituki list --all` shows every region"
+        raise UsageError.from_catalogue(
+            "error.unknown_region", "error.unknown_region.hint", name=shown
         )
 
     def resolve_all(self, queries: Iterable[str]) -> list[Region]:

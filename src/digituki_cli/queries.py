@@ -195,10 +195,16 @@ class Criteria:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a region matched: the condition and the classified value behind it."""
+    """Why a region matched: the condition and the classified value behind it.
+
+    `condition` is the English text scripts get; `what` (a kind of condition: channel,
+    funding, interviewed...) and `value` (the codebook value, if any) are for translating it.
+    """
 
     condition: str
     item: Evidenced[object] | None
+    what: str = ""
+    value: DescribedEnum | None = None
 
 
 @dataclass(frozen=True)
@@ -219,8 +225,14 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
     gs, ss = region.general_support, region.service_support
     results: list[Reason | None] = []
 
-    def check(condition: str, item: Evidenced[object] | None, ok: bool) -> None:
-        results.append(Reason(condition, item) if ok else None)
+    def check(
+        what: str, value: DescribedEnum | None, item: Evidenced[object] | None, ok: bool
+    ) -> None:
+        if not ok:
+            results.append(None)
+            return
+        condition = what.replace("_", " ") + (f" {value.value}" if value is not None else "")
+        results.append(Reason(condition, item, what, value))
 
     if criteria.general_support is not None:
         level = gs.level.value
@@ -229,10 +241,10 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
             if criteria.general_support
             else level is GeneralSupportLevel.NOT_OFFERED
         )
-        check(f"general support {level.value}", gs.level, ok)
+        check("general_support", level, gs.level, ok)
     if criteria.general_support_level is not None:
         level_wanted = criteria.general_support_level
-        check(f"general support {level_wanted.value}", gs.level, gs.level.value is level_wanted)
+        check("general_support", level_wanted, gs.level, gs.level.value is level_wanted)
     for kind, items, wanted_values in (
         ("channel", ss.channels, criteria.channels),
         ("provider", ss.providers, criteria.providers),
@@ -240,23 +252,23 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
     ):
         for wanted in wanted_values:
             found = _find(items, wanted)
-            check(f"{kind} {wanted.value}", found, found is not None)
+            check(kind, wanted, found, found is not None)
     if criteria.obligation is not None:
         duty = ss.professional_duty
-        check(f"professional duty {duty.value.value}", duty, duty.value is criteria.obligation)
+        check("professional_duty", duty.value, duty, duty.value is criteria.obligation)
     if criteria.funding is not None:
         after = region.funding.after_project
-        check(f"funding {after.value.value}", after, after.value is criteria.funding)
-    for wanted_flag, label, item in (
-        (criteria.project_funded, "project funded", region.funding.project_funded),
-        (criteria.assisted_authorization, "assisted mandates", gs.assisted_authorization),
-        (criteria.plain_language, "plain language", ss.plain_language),
+        check("funding", after.value, after, after.value is criteria.funding)
+    for wanted_flag, what, item in (
+        (criteria.project_funded, "project_funded", region.funding.project_funded),
+        (criteria.assisted_authorization, "assisted_mandates", gs.assisted_authorization),
+        (criteria.plain_language, "plain_language", ss.plain_language),
     ):
         if wanted_flag:
-            check(label, item, item.value is Answer.YES)
+            check(what, None, item, item.value is Answer.YES)
     if criteria.interviewed is not None:
-        label = "interviewed" if region.interviewed else "not interviewed"
-        check(label, None, region.interviewed == criteria.interviewed)
+        what = "interviewed" if region.interviewed else "not_interviewed"
+        check(what, None, None, region.interviewed == criteria.interviewed)
     return results
 
 
@@ -296,19 +308,25 @@ class Matrix:
     title: str
     members: tuple[DescribedEnum, ...]
     rows: tuple[tuple[Region, frozenset[str]], ...]
+    key: str = ""  # the attribute's key (channels, providers, partners)
 
 
 def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
     fields: list[
         tuple[str, tuple[DescribedEnum, ...], Callable[[Region], Sequence[Evidenced[object]]]]
     ] = [
-        ("Channels", tuple(Channel), lambda r: r.service_support.channels),
-        ("Providers", tuple(Provider), lambda r: r.service_support.providers),
-        ("Partners", tuple(Partner), lambda r: r.cooperation.partners),
+        ("channels", tuple(Channel), lambda r: r.service_support.channels),
+        ("providers", tuple(Provider), lambda r: r.service_support.providers),
+        ("partners", tuple(Partner), lambda r: r.cooperation.partners),
     ]
     return [
-        Matrix(title, members, tuple((r, frozenset(_values(get(r)))) for r in regions))
-        for title, members, get in fields
+        Matrix(
+            ATTRIBUTE_BY_KEY[key].label,
+            members,
+            tuple((r, frozenset(_values(get(r)))) for r in regions),
+            key,
+        )
+        for key, members, get in fields
     ]
 
 
@@ -322,8 +340,9 @@ REMOTE_CHANNELS = frozenset({Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel
 class Gap:
     region: Region
     kind: GapKind
-    detail: str
+    detail: str  # in English, for scripts; views translate it from the kind and `values`
     evidence: tuple[str, ...] = ()
+    values: tuple[DescribedEnum, ...] = ()  # the codebook values the detail names
 
 
 @dataclass(frozen=True)
@@ -353,7 +372,15 @@ def _region_gaps(region: Region) -> list[Gap]:
         if targets:
             detail = "referred to " + ", ".join(_values(targets))
             quotes = level.evidence + tuple(q for t in targets for q in t.evidence)
-            gaps.append(Gap(region, GapKind.NO_GENERAL_SUPPORT, detail, _unique(quotes)))
+            gaps.append(
+                Gap(
+                    region,
+                    GapKind.NO_GENERAL_SUPPORT,
+                    detail,
+                    _unique(quotes),
+                    tuple(t.value for t in targets),
+                )
+            )
         else:
             gaps.append(
                 Gap(
@@ -366,11 +393,20 @@ def _region_gaps(region: Region) -> list[Gap]:
     channels = region.service_support.channels
     if not any(c.value in REMOTE_CHANNELS for c in channels):
         detail = "channels: " + (", ".join(_values(channels)) or "none reported")
-        gaps.append(Gap(region, GapKind.NO_REMOTE_CHANNEL, detail))
+        gaps.append(
+            Gap(region, GapKind.NO_REMOTE_CHANNEL, detail, values=tuple(c.value for c in channels))
+        )
     present = {name for name, _ in region.sections.present()}
     for name in SectionName:
         if name not in present:
-            gaps.append(Gap(region, GapKind.MISSING_SECTION, f"no section {name.report_heading!r}"))
+            gaps.append(
+                Gap(
+                    region,
+                    GapKind.MISSING_SECTION,
+                    f"no section {name.report_heading!r}",
+                    values=(name,),
+                )
+            )
     return gaps
 
 

@@ -49,6 +49,7 @@ class Pair:
 @dataclass(frozen=True)
 class Pairs:
     rows: tuple[Pair, ...]
+    note_prefix: str = "Note: "  # before a pair's note, in the output's language
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ class Bars:
     rows: tuple[Bar, ...]
     width: int = 20
     label_width: int = 0  # to line up the bars of several charts
+    count_heading: str = "regions"  # Markdown's column headings, in the output's language
+    note_heading: str = "meaning"
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,10 @@ def to_markdown(blocks: Sequence[Block]) -> str:
             parts.append(f"**{block.title}**\n\n> {_md_marked(block.text, block.marks)}")
         elif isinstance(block, Bars):
             noted = any(b.note for b in block.rows)
-            lines = [f"| {_md_escape(block.title)} | regions |" + (" meaning |" if noted else "")]
+            lines = [
+                f"| {_md_escape(block.title)} | {_md_escape(block.count_heading)} |"
+                + (f" {_md_escape(block.note_heading)} |" if noted else "")
+            ]
             lines.append("| --- | --- |" + (" --- |" if noted else ""))
             for bar in block.rows:
                 note = f" {_md_escape(bar.note or '')} |" if noted else ""
@@ -187,7 +193,7 @@ def to_markdown(blocks: Sequence[Block]) -> str:
                 lines.append(f"- **{pair.label}**: {_md_escape(pair.value)}")
                 lines.extend(f"  > {quote}" for quote in pair.quotes)
                 if pair.note:
-                    lines.append(f"  *Note: {pair.note}*")
+                    lines.append(f"  *{block.note_prefix}{pair.note}*")
             parts.append("\n".join(lines))
         elif isinstance(block, Grid):
             lines = [f"**{block.title}**", ""] if block.title else []
@@ -233,7 +239,7 @@ def _print_rich(blocks: Sequence[Block], stream: IO[str]) -> None:
         for index, block in enumerate(blocks):
             if index and not isinstance(block, Line):
                 console.print()
-            console.print(_to_rich(block))
+            console.print(_to_rich(block, console.width))
     text = captured.get()
     if not console.is_terminal:
         # Rich pads table cells to the column width; a file or pipe gets no trailing blanks.
@@ -241,7 +247,7 @@ def _print_rich(blocks: Sequence[Block], stream: IO[str]) -> None:
     stream.write(text)
 
 
-def _to_rich(block: Block) -> RenderableType:
+def _to_rich(block: Block, width: int | None = None) -> RenderableType:
     from rich import box
     from rich.padding import Padding
     from rich.table import Table
@@ -260,7 +266,7 @@ def _to_rich(block: Block) -> RenderableType:
             for quote in pair.quotes:
                 value.append("\n“" + quote + "”", style="italic dim")
             if pair.note:
-                value.append("\nNote: " + pair.note, style="dim")
+                value.append("\n" + block.note_prefix + pair.note, style="dim")
             grid.add_row(Text(pair.label), value)
         return grid
     if isinstance(block, Grid):
@@ -283,6 +289,10 @@ def _to_rich(block: Block) -> RenderableType:
             cells = [row[index] for row in block.rows]
             column.no_wrap = index == 0 or all(" " not in c for c in cells)
             column.min_width = max((len(word) for c in cells for word in c.split()), default=1)
+        if width is not None:
+            for column, fixed in zip(table.columns, _grid_widths(block, width), strict=False):
+                column.width = fixed
+                column.no_wrap = False  # a column of one-word values is as wide as its widest
         for index, row in enumerate(block.rows):
             style = "bold" if index in block.emphasised_rows else None
             table.add_row(*(Text(c) for c in row), style=style)
@@ -306,12 +316,56 @@ def _to_rich(block: Block) -> RenderableType:
             for index, inner in enumerate(blocks):
                 if index and not isinstance(inner, Line | Bars):
                     parts.append(Text(""))
-                parts.append(_to_rich(inner))
+                parts.append(_to_rich(inner, None))
             column_cells.append(Group(*parts))
         grid.add_row(*column_cells)
         return grid
     paragraphs = Text("\n\n".join(block.paragraphs))
     return Group(Text(block.title, style="bold"), Padding(paragraphs, (0, 0, 0, 2)))
+
+
+def _grid_widths(block: Grid, width: int) -> list[int]:
+    """Column widths for a grid too wide for the terminal, where Rich's own would crop it.
+
+    Rich narrows the widest wrapping columns to a common width, whatever their longest
+    word, and then crops what no longer fits. Where that would cut a word, the same is done
+    here with each column kept at its longest word at least; the first column (names,
+    labels) wraps only if nothing else fits (Central Ostrobothnia in 80 columns). Empty:
+    leave it to Rich (the grid fits, Rich cuts no word, or no layout fits the terminal).
+    """
+    from rich.cells import cell_len
+
+    gaps = 2 * (len(block.columns) - 1)  # padding and the blank divider between columns
+    natural: list[int] = []
+    least: list[int] = []
+    wraps: list[bool] = []
+    for index, heading in enumerate(block.columns):
+        cells = [row[index] for row in block.rows]
+        lines = [line for text in (heading, *cells) for line in text.split("\n")]
+        natural.append(max((cell_len(line) for line in lines), default=1))
+        wraps.append(any(" " in c for c in cells))
+        words = [w for line in lines for w in line.split()]
+        least.append(max((cell_len(w) for w in words), default=1) if wraps[-1] else natural[-1])
+    room = width - gaps
+    if sum(natural) <= room:
+        return []
+
+    def levelled(floor: list[int], wrapping: list[bool]) -> list[int] | None:
+        """Wrapping columns cut to one level (none below its floor), as wide as fits."""
+        for level in range(max(natural), -1, -1):
+            widths = [
+                max(low, min(full, level)) if wrap else full
+                for full, low, wrap in zip(natural, floor, wrapping, strict=True)
+            ]
+            if sum(widths) <= room:
+                return widths
+        return None
+
+    rich_wraps = [index > 0 and wrap for index, wrap in enumerate(wraps)]
+    like_rich = levelled([0] * len(natural), rich_wraps)
+    if like_rich is not None and all(w >= low for w, low in zip(like_rich, least, strict=True)):
+        return []
+    return levelled(least, rich_wraps) or levelled(least, wraps) or []
 
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"

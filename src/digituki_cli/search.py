@@ -301,7 +301,7 @@ def search(
     """
     units = parse_query(query)
     if not units:
-        raise UsageError("the query has no words", hint="give a word, e.g. seurakunta")
+        raise UsageError.from_catalogue("error.empty_query", "error.empty_query.hint")
     unit_terms = [[index.query_terms(w) for w in unit.words] for unit in units]
     docs = _documents(regions, index)
     matches = [[_unit_matches(doc, terms) for terms in unit_terms] for doc in docs]
@@ -365,23 +365,24 @@ def _no_matches(
     index: WordIndex,
     filtered: bool,
 ) -> DigitukiError:
-    shown = _printable(query)
+    shown = repr(_printable(query))
     if filtered:
-        return DigitukiError(
-            f"no matches for {shown!r} in the chosen regions or section",
-            hint="try without --region or --section",
+        return DigitukiError.from_catalogue(
+            "error.no_matches_filtered", "error.no_matches_filtered.hint", query=shown
         )
     suggestions: list[str] = []
     for unit, terms_of_unit in zip(units, unit_terms, strict=True):
         for word, terms in zip(unit.words, terms_of_unit, strict=True):
             if not terms or not any(_token_weight(t, terms) for doc in docs for t in doc.tokens):
                 suggestions += [s for s in index.suggestions(word) if s not in suggestions]
-    hint = (
-        ("did you mean " + " or ".join(suggestions[:MAX_SUGGESTIONS]) + "?")
-        if suggestions
-        else None
-    )
-    return DigitukiError(f"no matches for {shown!r}", hint=hint)
+    if suggestions:
+        return DigitukiError.from_catalogue(
+            "error.no_matches",
+            "error.did_you_mean",
+            query=shown,
+            choices=suggestions[:MAX_SUGGESTIONS],
+        )
+    return DigitukiError.from_catalogue("error.no_matches", query=shown)
 
 
 def _printable(text: str, limit: int = 60) -> str:

@@ -1,20 +1,28 @@
-"""Query results -> `Output` (what each format shows); render.py does the formatting."""
+"""Query results -> `Output` (what each format shows); render.py does the formatting.
+
+Every view takes the `Labels` of the language chosen for people: table and Markdown show
+labels, headings, codebook values and region names in it. JSON and CSV keep the stable
+English codes and keys whatever the language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import Region, SectionName, to_jsonable
+from .model import DescribedEnum, Region, SectionName, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
     LIST_COLUMNS,
     Attribute,
+    AttributeValue,
     Comparison,
+    Gap,
     GapReport,
     Match,
     Matrix,
+    Reason,
 )
 from .render import (
     Bar,
@@ -30,14 +38,16 @@ from .render import (
     Snippet,
     cell,
 )
+from .translations import UI, Labels
+from .vocabulary import GapKind
 
 if TYPE_CHECKING:
     from .search import Hit
     from .search import Results as SearchResults
     from .stats import FieldCounts
 
-NOT_INTERVIEWED_MARK = "n/a"
-REPORT_LANGUAGE_NOTE = "The report's text is quoted in Finnish, as published."
+# English, for the export (which stays in English).
+REPORT_LANGUAGE_NOTE = UI["report_language"]["en"]
 
 
 def region_json(region: Region) -> dict[str, Any]:
@@ -61,32 +71,47 @@ def csv_rows(regions: Sequence[Region]) -> list[list[str]]:
     return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
 
 
+def value_text(labels: Labels, attribute: Attribute, value: AttributeValue) -> str:
+    """An attribute's value as people read it in the language: codebook values by label."""
+    if isinstance(value, bool):
+        return labels.yes_no(value)
+    codebook = attribute.codebook.__name__ if attribute.codebook else None
+    if codebook is None:
+        return cell(value)
+    if isinstance(value, tuple):
+        return "\n".join(labels.code(codebook, v) for v in value) if value else cell(value)
+    return labels.code(codebook, value) if isinstance(value, str) else cell(value)
+
+
+def _cell(labels: Labels, attribute: Attribute, region: Region) -> str:
+    if attribute.key == "name":
+        return labels.name(region.short_names)
+    return value_text(labels, attribute, attribute.get(region))
+
+
 def _region_output(regions: Sequence[Region], blocks: list[Any], data: Any) -> Output:
     return Output(
         blocks=blocks, data=data, csv_header=CSV_HEADER, csv_rows=lambda: csv_rows(regions)
     )
 
 
-def list_view(regions: Sequence[Region], summary: str | None = None) -> Output:
+def list_view(regions: Sequence[Region], labels: Labels, summary: str | None = None) -> Output:
     columns = [ATTRIBUTE_BY_KEY[key] for key in LIST_COLUMNS]
+    mark = labels("list.not_interviewed_mark")
     rows = []
     for region in regions:
-        values = [cell(a.get(region)) for a in columns]
+        values = [_cell(labels, a, region) for a in columns]
         if not region.interviewed:
-            values[1:] = [NOT_INTERVIEWED_MARK] * (len(values) - 1)
+            values[1:] = [mark] * (len(values) - 1)
         rows.append(tuple(values))
     # Short headers keep the one-word columns narrow enough for 80 columns.
-    headers = ("Name", "General", "Funding", "Channels", "Partners")
+    headers = tuple(labels("list.col." + key) for key in LIST_COLUMNS)
     blocks: list[Any] = [Grid(headers, tuple(rows))]
     interviewed = sum(r.interviewed for r in regions)
-    blocks.append(Line(summary or f"{len(regions)} regions, {interviewed} interviewed", dim=True))
+    default_summary = labels("list.summary", count=len(regions), interviewed=interviewed)
+    blocks.append(Line(summary or default_summary, dim=True))
     if interviewed < len(regions):
-        blocks.append(
-            Line(
-                f"{NOT_INTERVIEWED_MARK}: not interviewed; the report does not describe the region",
-                dim=True,
-            )
-        )
+        blocks.append(Line(labels("list.not_interviewed_legend"), dim=True))
     return _region_output(regions, blocks, lambda: [region_json(r) for r in regions])
 
 
@@ -116,32 +141,40 @@ _GROUP_OF_ATTRIBUTE = {
 }
 
 
-def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
-    value = cell(attribute.get(region))
+def _pair(attribute: Attribute, region: Region, evidence: bool, labels: Labels) -> Pair:
+    label = labels.attribute(attribute.key)
+    value = _cell(labels, attribute, region)
     if not evidence:
-        return Pair(attribute.label, value)
+        return Pair(label, value)
     quotes: list[str] = []
     notes: list[str] = []
-    for item in attribute.evidence(region):
-        member = f"[{item.value}] " if len(attribute.evidence(region)) > 1 else ""
+    items = attribute.evidence(region)
+    for item in items:
+        member = f"[{_member_label(labels, item.value)}] " if len(items) > 1 else ""
         quotes.extend(member + q for q in item.evidence)
         if item.note:
             notes.append(member + item.note)
-    return Pair(attribute.label, value, tuple(quotes), " ".join(notes) or None)
+    return Pair(label, value, tuple(quotes), " ".join(notes) or None)
+
+
+def _member_label(labels: Labels, value: object) -> str:
+    return labels.enum(value) if isinstance(value, DescribedEnum) else str(value)
 
 
 def classification(
-    region: Region, evidence: bool = True, group: str | None = None
+    region: Region, labels: Labels, evidence: bool = True, group: str | None = None
 ) -> tuple[Pair, ...]:
     """The region's classified values (of one group of the report, if given) as label/value pairs."""
     attributes = [a for a in CLASSIFIED if group is None or _GROUP_OF_ATTRIBUTE[a.key] == group]
-    return tuple(_pair(a, region, evidence) for a in attributes)
+    return tuple(_pair(a, region, evidence, labels) for a in attributes)
 
 
-def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | None) -> Output:
+def show_view(
+    regions: Sequence[Region], evidence: bool, section: SectionName | None, labels: Labels
+) -> Output:
     blocks: list[Any] = []
     for region in regions:
-        blocks += _show_blocks(region, evidence, section)
+        blocks += _show_blocks(region, evidence, section, labels)
 
     def data() -> Any:
         objects = [region_json(r) for r in regions]
@@ -150,59 +183,72 @@ def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | 
     return _region_output(regions, blocks, data)
 
 
-def _show_blocks(region: Region, evidence: bool, section: SectionName | None) -> list[Any]:
+def _show_blocks(
+    region: Region, evidence: bool, section: SectionName | None, labels: Labels
+) -> list[Any]:
     names = region.names
-    where = f"report p. {region.page}" if region.page else "not in the report"
+    where = labels("show.where", page=region.page) if region.page else labels("show.not_in_report")
+    other = [*labels.other_names(names), labels.enum(region.kind), where]
     blocks: list[Any] = [
-        Heading(f"{region.short_names.fi} — {names.fi}"),
-        Line(f"{names.sv} · {names.en} · {region.kind.value} · {where}", dim=True),
+        Heading(f"{labels.name(region.short_names)} — {labels.name(names)}"),
+        Line(" · ".join(other), dim=True),
     ]
     if region.aliases:
-        blocks.append(Line("Also known as: " + ", ".join(region.aliases), dim=True))
+        blocks.append(Line(labels("show.aliases", names=", ".join(region.aliases)), dim=True))
     group = _SECTION_GROUP[section] if section else None
-    blocks.append(Heading("Classification", level=2))
-    blocks.append(Pairs(classification(region, evidence, group)))
+    blocks.append(Heading(labels("show.classification"), level=2))
+    pairs = classification(region, labels, evidence, group)
+    note = labels("note")
+    blocks.append(Pairs(pairs, note_prefix=note))
     if not region.interviewed:
-        blocks.append(Line("Not interviewed: the report does not describe this region."))
-    for note in region.notes:
-        blocks.append(Line("Note: " + note, dim=True))
+        blocks.append(Line(labels("show.not_interviewed")))
+    for remark in region.notes:
+        blocks.append(Line(note + remark, dim=True))
+    if labels.lang != "en" and (region.notes or any(p.note for p in pairs)):
+        blocks.append(Line(labels("notes_in_english"), dim=True))
     texts = [(n, s) for n, s in region.sections.present() if section is None or n is section]
     if texts:
-        blocks.append(Heading("Report text", level=2))
-        blocks.append(Line(REPORT_LANGUAGE_NOTE, dim=True))
+        blocks.append(Heading(labels("show.report_text"), level=2))
+        blocks.append(Line(labels("report_language"), dim=True))
         for _, sec in texts:
-            blocks.append(Prose(f"{sec.heading} (p. {sec.page})", tuple(sec.text.split("\n\n"))))
+            title = labels("show.section_title", heading=sec.heading, page=sec.page)
+            blocks.append(Prose(title, tuple(sec.text.split("\n\n"))))
     elif section is not None and region.interviewed:
-        blocks.append(
-            Line(f"The report has no section {section.report_heading!r} for this region.")
-        )
+        blocks.append(Line(labels("show.no_section", heading=repr(section.report_heading))))
     return blocks
 
 
 # --- filter ---
 
 
-def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
+def reason_text(reason: Reason, labels: Labels) -> str:
+    """A condition that a region met, in the language ("channel email", "sähköposti (kanava)")."""
+    what = labels("cond." + reason.what)
+    if reason.value is None:
+        return what
+    return labels("filter.reason", what=what, value=labels.enum(reason.value))
+
+
+def filter_view(matches: Sequence[Match], evidence: bool, labels: Labels) -> Output:
     regions = [m.region for m in matches]
     count = len(matches)
-    output = list_view(
-        regions,
-        summary=f"{count} region{'s' if count != 1 else ''} match{'es' if count == 1 else ''}",
-    )
+    summary = labels("filter.matches.one" if count == 1 else "filter.matches.other", count=count)
+    output = list_view(regions, labels, summary=summary)
     if evidence:
         for match in matches:
-            output.blocks.append(Heading(f"{match.region.id}: why it matches", level=2))
+            output.blocks.append(Heading(labels("filter.why", id=match.region.id), level=2))
             output.blocks.append(
                 Pairs(
                     tuple(
                         Pair(
-                            reason.condition,
+                            reason_text(reason, labels),
                             "",
                             reason.item.evidence if reason.item else (),
                             reason.item.note if reason.item else None,
                         )
                         for reason in match.reasons
-                    )
+                    ),
+                    note_prefix=labels("note"),
                 )
             )
         output.data = lambda: [
@@ -224,23 +270,26 @@ def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
 # --- compare ---
 
 
-def compare_view(comparison: Comparison) -> Output:
+def compare_view(comparison: Comparison, labels: Labels) -> Output:
     regions = comparison.regions
     rows = tuple(
-        (("≠ " if differ else "  ") + attribute.label, *(cell(v) for v in values))
+        (
+            ("≠ " if differ else "  ") + labels.attribute(attribute.key),
+            *(value_text(labels, attribute, v) for v in values),
+        )
         for attribute, values, differ in comparison.rows
     )
     differing = frozenset(i for i, (_, _, differ) in enumerate(comparison.rows) if differ)
     grid = Grid(
-        ("", *(r.short_names.fi for r in regions)),
+        ("", *(labels.name(r.short_names) for r in regions)),
         rows,
         emphasised_rows=differing,
-        caption=f"≠ marks the {len(differing)} of {len(rows)} attributes that differ.",
+        caption=labels("compare.caption", differ=len(differing), total=len(rows)),
     )
     return _region_output(regions, [grid], lambda: [region_json(r) for r in regions])
 
 
-def matrix_view(matrices: Sequence[Matrix]) -> Output:
+def matrix_view(matrices: Sequence[Matrix], labels: Labels) -> Output:
     blocks: list[Any] = []
     header: list[str] = ["id"]
     by_region: dict[str, list[str]] = {}
@@ -248,11 +297,15 @@ def matrix_view(matrices: Sequence[Matrix]) -> Output:
         codes = [m.value for m in matrix.members]
         columns = ("", *(_short(code) for code in codes))
         rows = tuple(
-            (region.short_names.fi, *("●" if code in values else "·" for code in codes))
+            (labels.name(region.short_names), *("●" if code in values else "·" for code in codes))
             for region, values in matrix.rows
         )
-        legend = "  ".join(f"{_short(code)}={code}" for code in codes)
-        blocks.append(Grid(columns, rows, title=matrix.title, caption=legend))
+        legend = "  ".join(
+            labels("matrix.legend", short=_short(m.value), label=labels.enum(m))
+            for m in matrix.members
+        )
+        title = labels.attribute(matrix.key) if matrix.key else matrix.title
+        blocks.append(Grid(columns, rows, title=title, caption=legend))
         header += [f"{matrix.title.lower()}:{code}" for code in codes]
         for region, values in matrix.rows:
             by_region.setdefault(region.id, []).extend(
@@ -275,32 +328,55 @@ def _short(code: str) -> str:
 # --- gaps ---
 
 
-def gaps_view(report: GapReport) -> Output:
+def gap_detail(gap: Gap, labels: Labels) -> str:
+    """What a gap is about, in the language (the English text is `gap.detail`)."""
+    key = "gap.detail." + gap.kind.value
+    named = ", ".join(labels.enum(v) for v in gap.values)
+    if gap.kind is GapKind.NO_GENERAL_SUPPORT:
+        return labels(key, targets=named)
+    if gap.kind is GapKind.NO_REMOTE_CHANNEL:
+        return labels(key, channels=named or labels("gap.detail.no-channels"))
+    if gap.kind is GapKind.MISSING_SECTION and gap.values:
+        heading = gap.values[0]
+        assert isinstance(heading, SectionName)
+        return labels(key, heading=repr(heading.report_heading))
+    return labels(key)
+
+
+def gaps_view(report: GapReport, labels: Labels) -> Output:
+    columns = ("id", "gap", "detail", "evidence")
     rows = tuple(
-        (gap.region.id, gap.kind.value, gap.detail, " / ".join(gap.evidence) or "-")
+        (
+            gap.region.id,
+            labels.enum(gap.kind),
+            gap_detail(gap, labels),
+            " / ".join(gap.evidence) or "-",
+        )
         for gap in report.gaps
     )
-    grid = Grid(("id", "gap", "detail", "evidence"), rows)
-    summary = [
-        Line(f"{count} of {total} {of_what}: {kind.description[0].lower()}{kind.description[1:]}")
-        for kind, count, total, of_what in report.summary
-    ]
+    grid = Grid(tuple(labels("gaps.col." + c) for c in columns), rows)
+    summary = []
+    for kind, count, total, of_what in report.summary:
+        description = labels.describe(kind)
+        key = "gaps.summary.regions" if of_what == "regions" else "gaps.summary.interviewed"
+        text = labels(
+            key, count=count, total=total, description=description[0].lower() + description[1:]
+        )
+        summary.append(Line(text))
     data = [
         {"id": g.region.id, "gap": g.kind.value, "detail": g.detail, "evidence": list(g.evidence)}
         for g in report.gaps
     ]
-    return Output(
-        blocks=[grid, *summary],
-        data=data,
-        csv_header=["id", "gap", "detail", "evidence"],
-        csv_rows=[list(row) for row in rows],
-    )
+    csv_rows = [
+        [g.region.id, g.kind.value, g.detail, " / ".join(g.evidence) or "-"] for g in report.gaps
+    ]
+    return Output(blocks=[grid, *summary], data=data, csv_header=list(columns), csv_rows=csv_rows)
 
 
 # --- search ---
 
 
-def search_view(results: SearchResults) -> Output:
+def search_view(results: SearchResults, labels: Labels) -> Output:
     """Hits grouped by region (regions in the order of their best hit); JSON best first."""
     groups: dict[str, list[Hit]] = {}
     for hit in results.hits:
@@ -308,10 +384,16 @@ def search_view(results: SearchResults) -> Output:
     blocks: list[Any] = []
     for hits in groups.values():
         region = hits[0].region
-        blocks.append(Heading(f"{region.short_names.fi} ({region.id})"))
+        name = labels.name(region.short_names)
+        blocks.append(Heading(labels("search.heading", name=name, id=region.id)))
         blocks += [
             Snippet(
-                f"{hit.section.report_heading} · p. {hit.page} · score {hit.score:.2f}",
+                labels(
+                    "search.hit",
+                    heading=hit.section.report_heading,
+                    page=hit.page,
+                    score=labels.number(hit.score, 2),
+                ),
                 hit.snippet,
                 hit.marks,
             )
@@ -319,17 +401,17 @@ def search_view(results: SearchResults) -> Output:
         ]
     shown, total = len(results.hits), results.total
     if shown == total:
-        count = "1 section matches" if total == 1 else f"{total} sections match"
+        count = labels("search.count.one" if total == 1 else "search.count.other", count=total)
     else:
-        count = f"{shown} of {total} sections shown"
+        count = labels("search.count.shown", shown=shown, total=total)
     readings = "; ".join(
         f"{word} → {', '.join(lemmas) or '-'}" if (word,) != lemmas else word
         for word, lemmas in results.readings
     )
-    blocks.append(Line(f"{count} · searched for {readings}", dim=True))
+    blocks.append(Line(labels("search.summary", count=count, readings=readings), dim=True))
     if shown < total:
-        blocks.append(Line(f"--limit {total} shows them all", dim=True))
-    blocks.append(Line(REPORT_LANGUAGE_NOTE, dim=True))
+        blocks.append(Line(labels("search.limit_hint", total=total), dim=True))
+    blocks.append(Line(labels("report_language"), dim=True))
     data = [
         {
             "id": hit.region.id,
@@ -361,18 +443,25 @@ _OVERVIEW_COLUMNS = (
 )
 
 
-def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
+def stats_view(stats: Sequence[FieldCounts], detailed: bool, labels: Labels) -> Output:
     def chart(field: FieldCounts, label_width: int = 0) -> Bars:
         rows = tuple(
             Bar(
-                c.value.value,
+                labels.enum(c.value),
                 len(c.regions),
                 field.total,
-                c.value.description if detailed else None,
+                labels.describe(c.value) if detailed else None,
             )
             for c in field.counts
         )
-        return Bars(field.label, rows, width=20 if detailed else 10, label_width=label_width)
+        return Bars(
+            labels.attribute(field.key),
+            rows,
+            width=20 if detailed else 10,
+            label_width=label_width,
+            count_heading=labels("stats.col.regions"),
+            note_heading=labels("stats.col.meaning"),
+        )
 
     by_key = {field.key: field for field in stats}
     blocks: list[Any] = []
@@ -381,11 +470,11 @@ def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
     else:
         columns = []
         for keys in _OVERVIEW_COLUMNS:
-            width = max(len(c.value.value) for k in keys for c in by_key[k].counts)
+            width = max(len(labels.enum(c.value)) for k in keys for c in by_key[k].counts)
             columns.append(tuple(chart(by_key[k], width) for k in keys))
         blocks.append(Side(tuple(columns)))
     total = stats[0].total if stats else 0
-    blocks.append(Line(f"Regions out of the {total} interviewed.", dim=True))
+    blocks.append(Line(labels("stats.footer", total=total), dim=True))
     rows = [(field, c) for field in stats for c in field.counts]
     data = [
         {
