@@ -195,7 +195,7 @@ def test_no_arguments_shows_help(run_main: RunMain) -> None:
         (
             ["show", "\x1b[31mred"],
             2,
-            "Error: unknown region '?[31mred' (`digituki list --all` shows every region)\n",
+            "Error: unknown region '\\x1b[31mred' (`digituki list --all` shows every region)\n",
         ),
         (["compare", "kainuu"], 2, "Error: compare needs two or more regions (or use --all)\n"),
         (["compare", "kainuu", "--all"], 2, "Error: give regions or --all, not both\n"),

@@ -18,6 +18,7 @@ from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .export import ExportFormat
 from .paths import DATA_ENV, dataset_path
 from .render import Format
+from .text import printable
 from .translations import LANG_ENV, UI, Labels, LanguageError, resolve_language
 from .vocabulary import (
     Channel,
@@ -137,7 +138,7 @@ def _dataset(ctx: typer.Context) -> Dataset:
     loaded = load_dataset(path)
     if loaded.cold_seconds is not None and loaded.cold_seconds > SLOW_LOAD_SECONDS:
         sys.stderr.write(
-            f"digituki: read and validated {_safe(str(path))} in {loaded.cold_seconds:.1f} s; "
+            f"digituki: read and validated {printable(str(path))} in {loaded.cold_seconds:.1f} s; "
             "later runs use a cache\n"
         )
     return loaded.dataset
@@ -409,7 +410,7 @@ def export_command(
     written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
         typer.echo(
-            _safe(f"Wrote {written.path} ({written.format.value}, {_size(written.size)})"),
+            printable(f"Wrote {written.path} ({written.format.value}, {_size(written.size)})"),
             err=True,
         )
 
@@ -513,11 +514,11 @@ def validate(
         dataset, warnings = load_path(path)
     except DataError as exc:
         for problem in exc.problems:
-            typer.echo(_safe(str(problem)), err=True)
+            typer.echo(printable(str(problem)), err=True)
         typer.echo(f"{path}: {len(exc.problems)} problem(s)", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     for warning in warnings:
-        typer.echo(_safe(f"warning: {warning}"), err=True)
+        typer.echo(printable(f"warning: {warning}"), err=True)
     typer.echo(f"{path}: valid ({len(dataset.regions)} regions, {len(warnings)} warning(s))")
 
 
@@ -542,13 +543,8 @@ def schema() -> None:
 # --- entry point: one place that maps errors to messages and exit codes ---
 
 
-def _safe(text: str) -> str:
-    """Text fit for a terminal: control characters (escape sequences) made visible."""
-    return "".join(c if c.isprintable() or c in "\t" else repr(c)[1:-1] for c in text)
-
-
 def _fail(message: str, code: int, labels: Labels) -> NoReturn:
-    sys.stderr.write(_safe(labels("error", message=message)) + "\n")
+    sys.stderr.write(printable(labels("error", message=message)) + "\n")
     sys.stderr.flush()
     raise SystemExit(code)
 

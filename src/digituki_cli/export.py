@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DigitukiError, UsageError
+from .text import ECHO_LIMIT, printable
 from .translations import Labels
 
 if TYPE_CHECKING:
@@ -625,13 +626,9 @@ def parse_map_by(text: str | None) -> MapBy:
         codes = [c.split(":", 1)[1] for c in choices if c.startswith(prefix + ":")]
         listed.append(f"{prefix}:CODE ({', '.join(codes)})")
     raise UsageError(
-        f"unknown --map-by value {_printable(text or '')!r}", hint="use " + "; ".join(listed)
+        f"unknown --map-by value '{printable(text or '', ECHO_LIMIT)}'",
+        hint="use " + "; ".join(listed),
     )
-
-
-def _printable(text: str, limit: int = 60) -> str:
-    cleaned = "".join(c if c.isprintable() else "?" for c in text)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 # Where each region's tile lies: (column, row), roughly as on a map of Finland.

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .errors import UsageError
 from .model import Region
-from .text import fold
+from .text import ECHO_LIMIT, fold, printable
 
 MAX_SUGGESTIONS = 5
 
@@ -29,7 +29,7 @@ class RegionIndex:
         exact = self._by_key.get(key)
         if exact is not None:
             return exact
-        shown = repr(_printable(query))
+        shown = f"'{printable(query, ECHO_LIMIT)}'"
         starting = list(
             dict.fromkeys(r for name, r in self._by_key.items() if name.startswith(key))
         )
@@ -56,9 +56,3 @@ class RegionIndex:
 
     def resolve_all(self, queries: Iterable[str]) -> list[Region]:
         return list(dict.fromkeys(self.resolve(q) for q in queries))
-
-
-def _printable(text: str, limit: int = 60) -> str:
-    """User input made safe to echo: no control characters, bounded length."""
-    cleaned = "".join(c if c.isprintable() else "?" for c in text)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

@@ -35,110 +35,59 @@ class Attribute:
     evidence: Callable[[Region], tuple[Evidenced[object], ...]] = lambda _: ()
     codebook: type[DescribedEnum] | None = None  # the values it takes, where a codebook has them
     many: bool = False  # a set of codebook values rather than one value
+    group: str | None = None  # the part of a region it classifies (its report section)
 
 
 def _values(items: Sequence[Evidenced[object]]) -> tuple[str, ...]:
     return tuple(str(item.value) for item in items)
 
 
-def _scalar(item: Evidenced[object]) -> str | None:
-    return None if item.value is None else str(item.value)
+def _one(
+    key: str,
+    label: str,
+    group: str,
+    item: Callable[[Region], Evidenced[object]],
+    codebook: type[DescribedEnum] | None,
+) -> Attribute:
+    """An attribute with one classified value (an enum code, or text for the unit)."""
+
+    def get(region: Region) -> str | None:
+        value = item(region).value
+        return None if value is None else str(value)
+
+    return Attribute(key, label, get, lambda r: (item(r),), codebook, group=group)
 
 
+def _many(
+    key: str,
+    label: str,
+    group: str,
+    items: Callable[[Region], tuple[Evidenced[object], ...]],
+    codebook: type[DescribedEnum],
+) -> Attribute:
+    """An attribute with a set of classified values."""
+    return Attribute(key, label, lambda r: _values(items(r)), items, codebook, True, group)
+
+
+_GS, _SS, _CO, _FU = "general_support", "service_support", "cooperation", "funding"
 ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("name", "Name", lambda r: r.short_names.fi),
     Attribute("kind", "Kind", lambda r: r.kind.value, codebook=RegionKind),
     Attribute("interviewed", "Interviewed", lambda r: r.interviewed),
     Attribute("page", "Page", lambda r: r.page),
-    Attribute(
-        "general_support",
-        "General support",
-        lambda r: r.general_support.level.value.value,
-        lambda r: (r.general_support.level,),
-        codebook=GeneralSupportLevel,
-    ),
-    Attribute(
-        "referral_targets",
-        "Referred to",
-        lambda r: _values(r.general_support.referral_targets),
-        lambda r: r.general_support.referral_targets,
-        codebook=Partner,
-        many=True,
-    ),
-    Attribute(
-        "assisted_authorization",
-        "Assisted mandates",
-        lambda r: r.general_support.assisted_authorization.value.value,
-        lambda r: (r.general_support.assisted_authorization,),
-        codebook=Answer,
-    ),
-    Attribute(
-        "channels",
-        "Channels",
-        lambda r: _values(r.service_support.channels),
-        lambda r: r.service_support.channels,
-        codebook=Channel,
-        many=True,
-    ),
-    Attribute(
-        "providers",
-        "Providers",
-        lambda r: _values(r.service_support.providers),
-        lambda r: r.service_support.providers,
-        codebook=Provider,
-        many=True,
-    ),
-    Attribute(
-        "professional_duty",
-        "Professional duty",
-        lambda r: r.service_support.professional_duty.value.value,
-        lambda r: (r.service_support.professional_duty,),
-        codebook=ProfessionalDuty,
-    ),
-    Attribute(
-        "plain_language",
-        "Plain language",
-        lambda r: r.service_support.plain_language.value.value,
-        lambda r: (r.service_support.plain_language,),
-        codebook=Answer,
-    ),
-    Attribute(
-        "guide_languages",
-        "Guide languages",
-        lambda r: _values(r.service_support.guide_languages),
-        lambda r: r.service_support.guide_languages,
-        codebook=Language,
-        many=True,
-    ),
-    Attribute(
-        "partners",
-        "Partners",
-        lambda r: _values(r.cooperation.partners),
-        lambda r: r.cooperation.partners,
-        codebook=Partner,
-        many=True,
-    ),
-    Attribute(
-        "funding",
-        "Funding after project",
-        lambda r: r.funding.after_project.value.value,
-        lambda r: (r.funding.after_project,),
-        codebook=FundingAfterProject,
-    ),
-    Attribute(
-        "project_funded",
-        "Project funded",
-        lambda r: r.funding.project_funded.value.value,
-        lambda r: (r.funding.project_funded,),
-        codebook=Answer,
-    ),
-    Attribute(
-        "responsible_unit",
-        "Responsible unit",
-        lambda r: _scalar(r.funding.responsible_unit),
-        lambda r: (r.funding.responsible_unit,),
-    ),
-)
+    _one("general_support", "General support", _GS, lambda r: r.general_support.level, GeneralSupportLevel),
+    _many("referral_targets", "Referred to", _GS, lambda r: r.general_support.referral_targets, Partner),
+    _one("assisted_authorization", "Assisted mandates", _GS, lambda r: r.general_support.assisted_authorization, Answer),
+    _many("channels", "Channels", _SS, lambda r: r.service_support.channels, Channel),
+    _many("providers", "Providers", _SS, lambda r: r.service_support.providers, Provider),
+    _one("professional_duty", "Professional duty", _SS, lambda r: r.service_support.professional_duty, ProfessionalDuty),
+    _one("plain_language", "Plain language", _SS, lambda r: r.service_support.plain_language, Answer),
+    _many("guide_languages", "Guide languages", _SS, lambda r: r.service_support.guide_languages, Language),
+    _many("partners", "Partners", _CO, lambda r: r.cooperation.partners, Partner),
+    _one("funding", "Funding after project", _FU, lambda r: r.funding.after_project, FundingAfterProject),
+    _one("project_funded", "Project funded", _FU, lambda r: r.funding.project_funded, Answer),
+    _one("responsible_unit", "Responsible unit", _FU, lambda r: r.funding.responsible_unit, None),
+)  # fmt: skip
 ATTRIBUTE_BY_KEY = {a.key: a for a in ATTRIBUTES}
 LIST_COLUMNS = ("name", "general_support", "funding", "channels", "partners")
 
@@ -311,23 +260,18 @@ class Matrix:
     key: str = ""  # the attribute's key (channels, providers, partners)
 
 
+MATRIX_KEYS = ("channels", "providers", "partners")
+
+
 def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
-    fields: list[
-        tuple[str, tuple[DescribedEnum, ...], Callable[[Region], Sequence[Evidenced[object]]]]
-    ] = [
-        ("channels", tuple(Channel), lambda r: r.service_support.channels),
-        ("providers", tuple(Provider), lambda r: r.service_support.providers),
-        ("partners", tuple(Partner), lambda r: r.cooperation.partners),
-    ]
-    return [
-        Matrix(
-            ATTRIBUTE_BY_KEY[key].label,
-            members,
-            tuple((r, frozenset(_values(get(r)))) for r in regions),
-            key,
-        )
-        for key, members, get in fields
-    ]
+    """Regions by every value of each set-valued field of the feature matrix."""
+    matrices = []
+    for key in MATRIX_KEYS:
+        attribute = ATTRIBUTE_BY_KEY[key]
+        assert attribute.codebook is not None
+        rows = tuple((r, frozenset(_values(attribute.evidence(r)))) for r in regions)
+        matrices.append(Matrix(attribute.label, tuple(attribute.codebook), rows, key))
+    return matrices
 
 
 # --- gaps ---

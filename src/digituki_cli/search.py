@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import DigitukiError, UsageError
 from .finnish import StemIndex, tokens
 from .model import Region, SectionName
+from .text import ECHO_LIMIT, printable
 
 INDEX_FILE = "search-index.json"
 
@@ -365,7 +366,7 @@ def _no_matches(
     index: WordIndex,
     filtered: bool,
 ) -> DigitukiError:
-    shown = repr(_printable(query))
+    shown = f"'{printable(query, ECHO_LIMIT)}'"
     if filtered:
         return DigitukiError.from_catalogue(
             "error.no_matches_filtered", "error.no_matches_filtered.hint", query=shown
@@ -383,11 +384,6 @@ def _no_matches(
             choices=suggestions[:MAX_SUGGESTIONS],
         )
     return DigitukiError.from_catalogue("error.no_matches", query=shown)
-
-
-def _printable(text: str, limit: int = 60) -> str:
-    cleaned = "".join(c if c.isprintable() else "?" for c in text)
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 # --- snippets ---

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import (
-    Channel,
-    DescribedEnum,
-    FundingAfterProject,
-    GeneralSupportLevel,
-    Partner,
-    ProfessionalDuty,
-    Provider,
-    Region,
-)
-from .queries import ATTRIBUTE_BY_KEY
+from .model import DescribedEnum, Region
+from .queries import ATTRIBUTE_BY_KEY, tally
 from .vocabulary import StatField
 
 
@@ -34,43 +25,20 @@ class FieldCounts:
     counts: tuple[ValueCount, ...]
 
 
-_FIELDS: dict[StatField, tuple[type[DescribedEnum], Callable[[Region], Iterable[object]], bool]] = {
-    StatField.GENERAL_SUPPORT: (
-        GeneralSupportLevel,
-        lambda r: [r.general_support.level.value],
-        False,
-    ),
-    StatField.FUNDING: (FundingAfterProject, lambda r: [r.funding.after_project.value], False),
-    StatField.PROFESSIONAL_DUTY: (
-        ProfessionalDuty,
-        lambda r: [r.service_support.professional_duty.value],
-        False,
-    ),
-    StatField.CHANNELS: (Channel, lambda r: [c.value for c in r.service_support.channels], True),
-    StatField.PROVIDERS: (
-        Provider,
-        lambda r: [p.value for p in r.service_support.providers],
-        True,
-    ),
-    StatField.PARTNERS: (Partner, lambda r: [p.value for p in r.cooperation.partners], True),
-}
-
-
 def field_counts(regions: Sequence[Region], field: StatField) -> FieldCounts:
     """How many interviewed regions have each value of the field (zero counts included).
 
     One-value fields keep the codebook's order; set fields go from the commonest down.
     """
-    members, values_of, several = _FIELDS[field]
+    attribute = ATTRIBUTE_BY_KEY[field.value]
     interviewed = [r for r in regions if r.interviewed]
     counts = [
-        ValueCount(member, tuple(r.id for r in interviewed if member in set(values_of(r))))
-        for member in members
+        ValueCount(t.member, tuple(r.id for r in t.regions)) for t in tally(interviewed, attribute)
     ]
-    if several:
+    if attribute.many:
         counts.sort(key=lambda c: -len(c.regions))  # stable: ties keep the codebook's order
     return FieldCounts(
-        field.value, ATTRIBUTE_BY_KEY[field.value].label, len(interviewed), several, tuple(counts)
+        field.value, attribute.label, len(interviewed), attribute.many, tuple(counts)
     )
 
 

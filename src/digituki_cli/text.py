@@ -27,3 +27,16 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_ALNUM.sub(" ", ascii_only).strip()
+
+
+# How much of a name or query typed on the command line an error message echoes.
+ECHO_LIMIT = 60
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """Text safe to echo to a terminal: control characters (escape sequences) shown escaped,
+    never sent; cut to `limit` characters where given (long command-line input)."""
+    shown = "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in text)
+    if limit is not None and len(shown) > limit:
+        return shown[: limit - 1] + "…"
+    return shown

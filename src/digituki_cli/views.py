@@ -124,21 +124,7 @@ _SECTION_GROUP = {
     SectionName.ORGANISATION_FUNDING: "funding",
 }
 # The attributes that classify a region (the rest identify it).
-CLASSIFIED = [a for a in ATTRIBUTES if a.key not in ("name", "kind", "interviewed", "page")]
-_GROUP_OF_ATTRIBUTE = {
-    "general_support": "general_support",
-    "referral_targets": "general_support",
-    "assisted_authorization": "general_support",
-    "channels": "service_support",
-    "providers": "service_support",
-    "professional_duty": "service_support",
-    "plain_language": "service_support",
-    "guide_languages": "service_support",
-    "partners": "cooperation",
-    "funding": "funding",
-    "project_funded": "funding",
-    "responsible_unit": "funding",
-}
+CLASSIFIED = [a for a in ATTRIBUTES if a.group is not None]
 
 
 def _pair(attribute: Attribute, region: Region, evidence: bool, labels: Labels) -> Pair:
@@ -165,7 +151,7 @@ def classification(
     region: Region, labels: Labels, evidence: bool = True, group: str | None = None
 ) -> tuple[Pair, ...]:
     """The region's classified values (of one group of the report, if given) as label/value pairs."""
-    attributes = [a for a in CLASSIFIED if group is None or _GROUP_OF_ATTRIBUTE[a.key] == group]
+    attributes = [a for a in CLASSIFIED if group is None or a.group == group]
     return tuple(_pair(a, region, evidence, labels) for a in attributes)
 
 
