@@ -147,3 +147,20 @@ def test_a_full_disk_is_one_line_not_a_traceback() -> None:
         )
     assert result.returncode == 1
     assert result.stderr == "Error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("columns", "args", "whole"),
+    [
+        ("50", ["list"], ["web-guides", "municipalities", "support-network"]),
+        ("40", ["stats", "--by", "channels"], ["14/18", "printed-guides"]),
+        ("60", ["gaps", "--kind", "funding-unclear"], ["budjetointi", "epäselvää."]),
+        ("30", ["show", "kainuu"], ["not-offered", "customer-service"]),
+    ],
+)
+def test_a_narrow_terminal_loses_no_data(columns: str, args: list[str], whole: list[str]) -> None:
+    result = run(*args, env={"COLUMNS": columns})
+    assert result.returncode == 0
+    assert "…" not in result.stdout
+    for word in whole:
+        assert word in result.stdout, word

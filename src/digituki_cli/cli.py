@@ -664,6 +664,7 @@ def _quiet_broken_pipe() -> NoReturn:
     raise SystemExit(141)
 
 
+# Stand-ins of the same width where ASCII has no letter: bars, marks, typography.
 _ASCII_STAND_INS = {
     "—": "-",
     "–": "-",
@@ -671,21 +672,25 @@ _ASCII_STAND_INS = {
     "“": '"',
     "”": '"',
     "●": "*",
-    "≠": "!",
-    "…": "...",
+    "≠": "*",
+    "…": ".",
+    "█": "#",
+    **dict.fromkeys("▏▎▍▌▋▊▉", "+"),
 }
 
 
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: 'ä' -> 'a', '—' -> '-', anything else -> '?'."""
+    """Codec error handler: '≠' -> '*', '█' -> '#', 'ä' -> 'a', anything else -> '?'."""
     import unicodedata
 
     assert isinstance(error, UnicodeEncodeError)
     chunk = error.object[error.start : error.end]
     out = []
     for char in chunk:
-        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
-        out.append(base or _ASCII_STAND_INS.get(char, "?"))
+        stand_in = _ASCII_STAND_INS.get(char)
+        if stand_in is None:
+            stand_in = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?"
+        out.append(stand_in)
     return "".join(out), error.end
 
 

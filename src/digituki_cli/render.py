@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
 
 class Format(StrEnum):
@@ -258,18 +259,29 @@ def _to_rich(block: Block, width: int | None = None) -> RenderableType:
     if isinstance(block, Line):
         return Text(block.text, style="dim" if block.dim else "")
     if isinstance(block, Pairs):
+        values = [_pair_value(pair, block.note_prefix) for pair in block.rows]
+        label_room = max((len(pair.label) for pair in block.rows), default=0) + 2
+        longest = max((len(word) for pair in block.rows for word in pair.value.split()), default=1)
+        if width is not None and label_room + longest > width:
+            # Too narrow for two columns: each label above its value, nothing cut.
+            from rich.console import Group
+
+            return Group(
+                *(
+                    part
+                    for pair, value in zip(block.rows, values, strict=True)
+                    for part in (Text(pair.label, style="bold"), Padding(value, (0, 0, 0, 2)))
+                )
+            )
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
-        for pair in block.rows:
-            value = Text(pair.value)
-            for quote in pair.quotes:
-                value.append("\n“" + quote + "”", style="italic dim")
-            if pair.note:
-                value.append("\n" + block.note_prefix + pair.note, style="dim")
+        for pair, value in zip(block.rows, values, strict=True):
             grid.add_row(Text(pair.label), value)
         return grid
     if isinstance(block, Grid):
+        if width is not None and not _grid_fits(block, width):
+            return _records(block)
         table = Table(
             *block.columns,
             title=Text(block.title, style="bold") if block.title else None,
@@ -305,8 +317,16 @@ def _to_rich(block: Block, width: int | None = None) -> RenderableType:
             text.stylize("bold red", start, end)
         return Group(Text(block.title, style="dim"), Padding(text, (0, 0, 0, 2)))
     if isinstance(block, Bars):
-        return _bars(block)
+        return _bars(block, width)
     if isinstance(block, Side):
+        # Each column gets its share of the width, so that its charts shrink to fit.
+        share = (
+            None
+            if width is None
+            else max(1, (width - 3 * (len(block.columns) - 1)) // len(block.columns))
+        )
+        if share is not None and share < _SIDE_MIN_SHARE:
+            return Group(*(_to_rich(inner, width) for blocks in block.columns for inner in blocks))
         grid = Table.grid(padding=(0, 3))
         for _ in block.columns:
             grid.add_column(vertical="top")
@@ -316,12 +336,52 @@ def _to_rich(block: Block, width: int | None = None) -> RenderableType:
             for index, inner in enumerate(blocks):
                 if index and not isinstance(inner, Line | Bars):
                     parts.append(Text(""))
-                parts.append(_to_rich(inner, None))
+                parts.append(_to_rich(inner, share))
             column_cells.append(Group(*parts))
         grid.add_row(*column_cells)
         return grid
     paragraphs = Text("\n\n".join(block.paragraphs))
     return Group(Text(block.title, style="bold"), Padding(paragraphs, (0, 0, 0, 2)))
+
+
+def _pair_value(pair: Pair, note_prefix: str) -> Text:
+    from rich.text import Text
+
+    value = Text(pair.value)
+    for quote in pair.quotes:
+        value.append("\n“" + quote + "”", style="italic dim")
+    if pair.note:
+        value.append("\n" + note_prefix + pair.note, style="dim")
+    return value
+
+
+def _grid_fits(block: Grid, width: int) -> bool:
+    """Whether the grid fits the width with no word cut (wrapping columns at their longest
+    word, one-word columns whole)."""
+    from rich.cells import cell_len
+
+    least = 0
+    for index, heading in enumerate(block.columns):
+        cells = [heading, *(row[index] for row in block.rows)]
+        least += max((cell_len(word) for cell in cells for word in cell.split()), default=1)
+    return least + 2 * (len(block.columns) - 1) <= width
+
+
+def _records(block: Grid) -> RenderableType:
+    """A grid too wide for the terminal as one record after another, every value whole:
+    the first column as the record's name, then 'column: value' lines."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Text(block.title, style="bold")] if block.title else []
+    for index, row in enumerate(block.rows):
+        style = "bold" if index in block.emphasised_rows else ""
+        parts.append(Text(row[0], style="bold"))
+        for heading, value in zip(block.columns[1:], row[1:], strict=True):
+            parts.append(Text(f"  {heading}: {value.replace(chr(10), ', ')}", style=style))
+    if block.caption:
+        parts.append(Text(block.caption))
+    return Group(*parts)
 
 
 def _grid_widths(block: Grid, width: int) -> list[int]:
@@ -369,6 +429,8 @@ def _grid_widths(block: Grid, width: int) -> list[int]:
 
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+_NOTES_MIN_WIDTH = 20  # a chart's meaning column, wrapped, is still readable at this width
+_SIDE_MIN_SHARE = 30  # narrower than this, side-by-side charts go one under another
 
 
 def bar_text(count: int, total: int, width: int) -> str:
@@ -378,21 +440,30 @@ def bar_text(count: int, total: int, width: int) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-def _bars(block: Bars) -> RenderableType:
+def _bars(block: Bars, width: int | None) -> RenderableType:
+    from rich.cells import cell_len
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    # In a narrow terminal the bars shrink (to nothing at worst); labels and counts stay whole.
+    label_width = max([block.label_width, *(cell_len(b.label) for b in block.rows)])
+    count_width = max((len(f"{b.count}/{b.total}") for b in block.rows), default=1)
+    bar_width = block.width
+    if width is not None:
+        notes_room = _NOTES_MIN_WIDTH + 1 if any(b.note for b in block.rows) else 0
+        room = width - label_width - count_width - 2 - notes_room
+        bar_width = max(0, min(bar_width, room))
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, min_width=block.label_width)
-    grid.add_column(no_wrap=True, min_width=block.width)
+    grid.add_column(no_wrap=True, min_width=label_width)
+    grid.add_column(no_wrap=True, min_width=bar_width)
     grid.add_column(no_wrap=True, justify="right")
     if any(b.note for b in block.rows):
         grid.add_column(style="dim")
     for bar in block.rows:
         cells = [
             Text(bar.label),
-            Text(bar_text(bar.count, bar.total, block.width), style="cyan"),
+            Text(bar_text(bar.count, bar.total, bar_width), style="cyan"),
             Text(f"{bar.count}/{bar.total}"),
         ]
         if bar.note is not None:
