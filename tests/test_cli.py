@@ -60,9 +60,9 @@ def test_gaps_csv_exact(invoke: Invoke) -> None:
     assert code == 0
     assert out == (
         "id,gap,detail,evidence\n"
-        "kymenlaakso,funding-not-reported,funding after the project not reported,-\n"
-        "lappi,funding-not-reported,funding after the project not reported,-\n"
-        "lansi-uusimaa,funding-not-reported,funding after the project not reported,-\n"
+        "kymenlaakso,funding-not-reported,funding after the project not reported,\n"
+        "lappi,funding-not-reported,funding after the project not reported,\n"
+        "lansi-uusimaa,funding-not-reported,funding after the project not reported,\n"
     )
 
 
@@ -197,7 +197,11 @@ def test_no_arguments_shows_help(run_main: RunMain) -> None:
             2,
             "Error: unknown region '\\x1b[31mred' (`digituki list --all` shows every region)\n",
         ),
-        (["compare", "kainuu"], 2, "Error: compare needs two or more regions (or use --all)\n"),
+        (
+            ["compare", "kainuu"],
+            2,
+            "Error: compare needs two or more different regions (or use --all)\n",
+        ),
         (["compare", "kainuu", "--all"], 2, "Error: give regions or --all, not both\n"),
         (
             ["--data", "/nonexistent/x.yaml", "list"],

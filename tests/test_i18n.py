@@ -492,7 +492,7 @@ def test_help_in_english_is_unchanged(run_main: Callable[..., tuple[int, str, st
         ("en", ("show", "kainu"), 2, "Error: unknown region 'kainu' (did you mean kainuu?)"),
         ("fi", ("show", "kainu"), 2, "Virhe: tuntematon alue 'kainu' (tarkoititko kainuu?)"),
         ("sv", ("show", "kainu"), 2, "Fel: okänt område 'kainu' (menade du kainuu?)"),
-        ("fi", ("compare", "kainuu"), 2, "Virhe: compare tarvitsee vähintään kaksi aluetta"),
+        ("fi", ("compare", "kainuu"), 2, "Virhe: compare tarvitsee vähintään kaksi eri aluetta"),
         (
             "sv",
             ("search", "seurakunat"),

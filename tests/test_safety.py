@@ -172,3 +172,13 @@ def test_json_output_always_parses_and_round_trips(
     assert result.exit_code == 0
     for region in json.loads(result.stdout):
         assert to_jsonable(region_adapter.validate_python(region)) == region
+
+
+def test_validate_follows_data_option_and_environment(
+    run_main: RunMain, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = _write(tmp_path, "regions: 1\n")
+    code, _, err = run_main("--data", str(bad), "validate")
+    assert code == 1 and str(bad) in err
+    monkeypatch.setenv("DIGITUKI_DATA", str(bad))
+    assert run_main("validate")[0] == 1

@@ -500,16 +500,19 @@ def stats(
     epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml",
 )
 def validate(
+    ctx: typer.Context,
     file: Annotated[
         Path | None,
-        typer.Argument(help="Dataset file. Default: the bundled one.", show_default=False),
+        typer.Argument(
+            help="Dataset file. Default: --data, $DIGITUKI_DATA, else the bundled one.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     from .errors import DataError
     from .load import load_path
-    from .paths import bundled_dataset
 
-    path = file or _relative_if_below_cwd(bundled_dataset())
+    path = file or _relative_if_below_cwd(_data_path(ctx))
     try:
         dataset, warnings = load_path(path)
     except DataError as exc:
@@ -610,10 +613,6 @@ def main(argv: list[str] | None = None) -> None:
         _fail(labels("error.interrupted"), 130, labels)
     except DigitukiError as exc:
         _fail(exc.text(labels.lang), exc.exit_code, labels)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-    except KeyboardInterrupt:
-        _fail(labels("error.interrupted"), 130, labels)
     except OSError as exc:
         _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR, labels)
     except Exception as exc:

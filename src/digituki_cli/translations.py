@@ -388,9 +388,9 @@ UI: dict[str, dict[str, str]] = {
         "sv": "ange områden eller --all, inte båda",
     },
     "error.compare_needs_two": {
-        "en": "compare needs two or more regions",
-        "fi": "compare tarvitsee vähintään kaksi aluetta",
-        "sv": "compare behöver minst två områden",
+        "en": "compare needs two or more different regions",
+        "fi": "compare tarvitsee vähintään kaksi eri aluetta",
+        "sv": "compare behöver minst två olika områden",
     },
     "error.compare_needs_two.hint": {
         "en": "or use --all",

@@ -353,9 +353,7 @@ def gaps_view(report: GapReport, labels: Labels) -> Output:
         {"id": g.region.id, "gap": g.kind.value, "detail": g.detail, "evidence": list(g.evidence)}
         for g in report.gaps
     ]
-    csv_rows = [
-        [g.region.id, g.kind.value, g.detail, " / ".join(g.evidence) or "-"] for g in report.gaps
-    ]
+    csv_rows = [[g.region.id, g.kind.value, g.detail, " / ".join(g.evidence)] for g in report.gaps]
     return Output(blocks=[grid, *summary], data=data, csv_header=list(columns), csv_rows=csv_rows)
 
 
