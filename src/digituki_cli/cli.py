@@ -15,9 +15,8 @@ import typer
 
 from . import __version__
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
-from .export import ExportFormat
+from .formats import ExportFormat, Format
 from .paths import DATA_ENV, dataset_path
-from .render import Format
 from .text import printable
 from .translations import LANG_ENV, UI, Labels, LanguageError, resolve_language
 from .vocabulary import (

@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DigitukiError, UsageError
+from .formats import ExportFormat, Format
 from .text import ECHO_LIMIT, printable
 from .translations import Labels
 
@@ -31,14 +31,6 @@ UTF8_BOM = "\ufeff"
 REPORT_TITLE = "Digital support in Finland's wellbeing services counties"
 # The export is in English, with the counties' Finnish names, as its readers know them.
 EXPORT_LABELS = Labels("en", names="fi")
-
-
-class ExportFormat(StrEnum):
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
-    SQLITE = "sqlite"
-    HTML = "html"
 
 
 BINARY_FORMATS = frozenset({ExportFormat.SQLITE})
@@ -247,7 +239,7 @@ def _emit(output: Any, fmt: Any) -> str:
 def to_json(dataset: Dataset) -> str:
     """The dataset as plain data: the dataset file's shape, loadable back through validation."""
     from .model import to_jsonable
-    from .render import Format, Output
+    from .render import Output
     from .views import region_json
 
     data = {
@@ -260,7 +252,7 @@ def to_json(dataset: Dataset) -> str:
 
 def to_csv(dataset: Dataset) -> str:
     """One row per region, one column per attribute; sets joined with ';'."""
-    from .render import Format, Output
+    from .render import Output
     from .views import CSV_HEADER, csv_rows
 
     return _emit(Output(csv_header=CSV_HEADER, csv_rows=csv_rows(dataset.regions)), Format.CSV)
@@ -269,7 +261,7 @@ def to_csv(dataset: Dataset) -> str:
 def to_markdown(dataset: Dataset) -> str:
     """A report: summary tables, an overview, then one section per region with its text."""
     from .queries import interviewed_first
-    from .render import Format, Grid, Heading, Line, Output
+    from .render import Grid, Heading, Line, Output
     from .views import list_view, show_view
 
     regions = interviewed_first(dataset.regions, True)
