@@ -186,7 +186,9 @@ def to_markdown(blocks: Sequence[Block]) -> str:
             lines = []
             for pair in block.rows:
                 lines.append(f"- **{pair.label}**: {_md_escape(pair.value)}")
-                lines.extend(f"  > {quote}" for quote in pair.quotes)
+                # A blank quote line between quotes keeps each one its own paragraph.
+                quoted = "\n  >\n".join(f"  > {quote}" for quote in pair.quotes)
+                lines.extend([quoted] if quoted else [])
                 if pair.note:
                     lines.append(f"  *{block.note_prefix}{pair.note}*")
             parts.append("\n".join(lines))

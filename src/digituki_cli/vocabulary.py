@@ -107,7 +107,8 @@ class Channel(DescribedEnum):
 
 
 class Provider(DescribedEnum):
-    """Who gives clients support with the county's own digital services."""
+    """Who gives clients support with the county's own digital services (digimentors support
+    the colleagues who do)."""
 
     PROFESSIONALS = (
         "professionals",
