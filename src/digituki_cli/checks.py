@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import SCHEMA_VERSION, Dataset, Evidenced, Region
-from .text import fold, squash
+from .text import ECHO_LIMIT, fold, printable, squash
 
 Location = tuple[str | int, ...]
 # Shorter quotes prove nothing: a single letter occurs in any text.
@@ -104,7 +104,7 @@ def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
             elif not any(needle in text for text in texts):
                 yield Finding(
                     (*where, *loc, "evidence", quote_index),
-                    f"quote not found in the region's text: {quote[:60]!r}",
+                    f"quote not found in the region's text: '{printable(quote, ECHO_LIMIT)}'",
                 )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -18,7 +20,7 @@ from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
 from .paths import DATA_ENV, dataset_path
 from .text import printable
-from .translations import LANG_ENV, UI, Labels, LanguageError, resolve_language
+from .translations import UI, Labels, LanguageError, resolve_language
 from .vocabulary import (
     Channel,
     FundingAfterProject,
@@ -103,10 +105,9 @@ def _root(
         Language | None,
         typer.Option(
             "--lang",
-            envvar=LANG_ENV,
+            # DIGITUKI_LANG is read by resolve_language with the locale variables, not here.
             help=_help("option.lang"),
             case_sensitive=False,
-            show_envvar=True,
             show_default=False,
         ),
     ] = None,
@@ -147,7 +148,18 @@ def _emit(output: object, fmt: Format) -> None:
     from .render import Output, emit
 
     assert isinstance(output, Output)
-    emit(output, fmt)
+    with _reader_may_leave():
+        emit(output, fmt)
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Writing to a pipe whose reader has gone (`| head`): stop quietly with 141, whatever the
+    format (Typer would turn it into a plain exit 1)."""
+    try:
+        yield
+    except BrokenPipeError:
+        _quiet_broken_pipe()
 
 
 # --- commands ---
@@ -406,7 +418,8 @@ def export_command(
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output)
-    written = export(_dataset(ctx), chosen, output, force, map_by)
+    with _reader_may_leave():
+        written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
         typer.echo(
             printable(f"Wrote {written.path} ({written.format.value}, {_size(written.size)})"),

@@ -355,7 +355,9 @@ def _region_gaps(region: Region) -> list[Gap]:
 
 
 def _unique(quotes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(quotes))
+    """The quotes once each, leaving out any that another quote contains."""
+    distinct = list(dict.fromkeys(quotes))
+    return tuple(q for q in distinct if not any(q != other and q in other for other in distinct))
 
 
 def gaps(

@@ -190,7 +190,8 @@ def to_markdown(blocks: Sequence[Block]) -> str:
                 quoted = "\n  >\n".join(f"  > {quote}" for quote in pair.quotes)
                 lines.extend([quoted] if quoted else [])
                 if pair.note:
-                    lines.append(f"  *{block.note_prefix}{pair.note}*")
+                    # A blank line first: else CommonMark reads the note into the quote.
+                    lines += ["", f"  *{block.note_prefix}{pair.note}*"]
             parts.append("\n".join(lines))
         elif isinstance(block, Grid):
             lines = [f"**{block.title}**", ""] if block.title else []

@@ -16,6 +16,7 @@ JSON and CSV never pass through here: they keep the stable English codes and key
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -42,11 +43,8 @@ def language_code(value: str) -> str | None:
 
 def locale_language(value: str) -> str:
     """The language of a locale name: fi_FI.UTF-8 -> fi, sv_FI -> sv; C, POSIX, other -> en."""
-    code = value.strip().lower()
-    for language in ("fi", "sv"):
-        if code.startswith(language):
-            return language
-    return DEFAULT_LANGUAGE
+    code = re.split(r"[_.@-]", value.strip().lower(), maxsplit=1)[0]  # fil_PH is not Finnish
+    return code if code in ("fi", "sv") else DEFAULT_LANGUAGE
 
 
 def resolve_language(option: str | None, environ: Mapping[str, str]) -> str:
@@ -91,11 +89,11 @@ UI: dict[str, dict[str, str]] = {
         "fi": "Yleinen digituki",
         "sv": "Allmänt digitalt stöd",
     },
-    "attr.referral_targets": {"en": "Referred to", "fi": "Ohjataan", "sv": "Hänvisas till"},
+    "attr.referral_targets": {"en": "Referred to", "fi": "Ohjauskohteet", "sv": "Hänvisas till"},
     "attr.assisted_authorization": {
         "en": "Assisted mandates",
-        "fi": "Apu valtuuttamisessa",
-        "sv": "Hjälp med fullmakter",
+        "fi": "Apu Suomi.fi-valtuuksissa",
+        "sv": "Hjälp med Suomi.fi-fullmakter",
     },
     "attr.channels": {"en": "Channels", "fi": "Kanavat", "sv": "Kanaler"},
     "attr.providers": {"en": "Providers", "fi": "Tuen antajat", "sv": "Stödgivare"},
@@ -118,13 +116,13 @@ UI: dict[str, dict[str, str]] = {
     },
     "attr.project_funded": {
         "en": "Project funded",
-        "fi": "Hankerahoitteinen",
-        "sv": "Projektfinansierat",
+        "fi": "Kehitetty hankerahoituksella",
+        "sv": "Utvecklat med projektmedel",
     },
     "attr.responsible_unit": {
         "en": "Responsible unit",
-        "fi": "Vastuuyksikkö",
-        "sv": "Ansvarig enhet",
+        "fi": "Vastuutaho",
+        "sv": "Ansvarig",
     },
     # list (and filter): short headers keep the one-word columns within 80 columns.
     "list.col.name": {"en": "Name", "fi": "Nimi", "sv": "Namn"},
@@ -140,7 +138,7 @@ UI: dict[str, dict[str, str]] = {
     "list.not_interviewed_mark": {"en": "n/a", "fi": "ei tietoa", "sv": "uppgift saknas"},
     "list.not_interviewed_legend": {
         "en": "n/a: not interviewed; the report does not describe the region",
-        "fi": "ei tietoa: aluetta ei haastateltu, eikä raportti kuvaa sitä",
+        "fi": "ei tietoa: aluetta ei haastateltu eikä raportti kuvaa sitä",
         "sv": "uppgift saknas: området intervjuades inte och rapporten beskriver det inte",
     },
     # filter
@@ -199,11 +197,11 @@ UI: dict[str, dict[str, str]] = {
     "show.where": {
         "en": "report p. {page}",
         "fi": "raportin s. {page}",
-        "sv": "rapportens s. {page}",
+        "sv": "s. {page} i rapporten",
     },
     "show.not_in_report": {
         "en": "not in the report",
-        "fi": "ei raportissa",
+        "fi": "ei mukana raportissa",
         "sv": "inte i rapporten",
     },
     "show.aliases": {
@@ -279,7 +277,7 @@ UI: dict[str, dict[str, str]] = {
     "gap.detail.no-general-support-no-referral": {
         "en": "no referral target named",
         "fi": "ohjauskohdetta ei mainita",
-        "sv": "inget hänvisningsmål nämns",
+        "sv": "det nämns inte vart kunderna hänvisas",
     },
     "gap.detail.no-remote-channel": {
         "en": "channels: {channels}",
@@ -288,8 +286,8 @@ UI: dict[str, dict[str, str]] = {
     },
     "gap.detail.no-channels": {
         "en": "none reported",
-        "fi": "ei yhtään raportoitu",
-        "sv": "inga rapporterade",
+        "fi": "ei mainittuja kanavia",
+        "sv": "inga nämnda",
     },
     "gap.detail.missing-section": {
         "en": "no section {heading}",
@@ -336,11 +334,11 @@ UI: dict[str, dict[str, str]] = {
     # stats
     "stats.footer": {
         "en": "Regions out of the {total} interviewed.",
-        "fi": "Alueiden määrä {total} haastatellusta alueesta.",
+        "fi": "Määrät suhteessa {total} haastateltuun alueeseen.",
         "sv": "Antal områden av de {total} intervjuade.",
     },
     "stats.col.regions": {"en": "regions", "fi": "alueita", "sv": "områden"},
-    "stats.col.meaning": {"en": "meaning", "fi": "merkitys", "sv": "betydelse"},
+    "stats.col.meaning": {"en": "meaning", "fi": "selite", "sv": "förklaring"},
     # values that are not codebook values
     "value.none": {"en": "-", "fi": "-", "sv": "-"},
     "join.or": {"en": " or ", "fi": " tai ", "sv": " eller "},
@@ -359,13 +357,13 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.ambiguous_region": {
         "en": "{name} matches {count} regions: {ids}",
-        "fi": "{name} sopii {count} alueeseen: {ids}",
-        "sv": "{name} passar {count} områden: {ids}",
+        "fi": "{name} voi tarkoittaa {count} aluetta: {ids}",
+        "sv": "{name} kan avse {count} områden: {ids}",
     },
     "error.ambiguous_region.hint": {
         "en": "type more of the name",
-        "fi": "kirjoita nimestä enemmän",
-        "sv": "skriv mer av namnet",
+        "fi": "kirjoita nimi tarkemmin",
+        "sv": "skriv en längre del av namnet",
     },
     "error.unknown_region": {
         "en": "unknown region {name}",
@@ -399,7 +397,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.empty_query": {
         "en": "the query has no words",
-        "fi": "haussa ei ole sanoja",
+        "fi": "hakulausekkeessa ei ole sanoja",
         "sv": "sökningen innehåller inga ord",
     },
     "error.empty_query.hint": {
@@ -451,8 +449,8 @@ UI: dict[str, dict[str, str]] = {
     "help.example": {"en": "Example:", "fi": "Esimerkki:", "sv": "Exempel:"},
     "help.search_exit_status": {
         "en": "Exit status: 0 if something matched, 1 if nothing did (like grep).",
-        "fi": "Paluuarvo: 0, jos jokin osui, 1, jos mikään ei osunut (kuten grep).",
-        "sv": "Slutstatus: 0 om något matchade, 1 om inget gjorde det (som grep).",
+        "fi": "Poistumiskoodi: 0, jos osumia löytyi, 1, jos ei (kuten grep).",
+        "sv": "Returkod: 0 om något hittades, 1 om inget hittades (som grep).",
     },
     "help.option.data": {
         "en": "Dataset file to use instead of the bundled one.",
@@ -549,12 +547,12 @@ ENUM_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "GeneralSupportLevel": {
         "offered": {"en": "offered", "fi": "tarjotaan", "sv": "erbjuds"},
         "limited": {"en": "limited", "fi": "rajattu", "sv": "begränsat"},
-        "not-offered": {"en": "not-offered", "fi": "ei tarjota", "sv": "erbjuds ej"},
-        "under-review": {"en": "under-review", "fi": "harkitaan", "sv": "övervägs"},
+        "not-offered": {"en": "not-offered", "fi": "ei tarjota", "sv": "erbjuds inte"},
+        "under-review": {"en": "under-review", "fi": "selvityksen alla", "sv": "under utredning"},
         "not-reported": {"en": "not-reported", "fi": "ei raportoitu", "sv": "inte rapporterat"},
     },
     "Channel": {
-        "web-guides": {"en": "web-guides", "fi": "verkko-ohjeet", "sv": "anvisningar på webben"},
+        "web-guides": {"en": "web-guides", "fi": "verkko-ohjeet", "sv": "webbanvisningar"},
         "printed-guides": {
             "en": "printed-guides",
             "fi": "painetut ohjeet",
@@ -563,7 +561,7 @@ ENUM_LABELS: dict[str, dict[str, dict[str, str]]] = {
         "phone": {"en": "phone", "fi": "puhelin", "sv": "telefon"},
         "email": {"en": "email", "fi": "sähköposti", "sv": "e-post"},
         "chat": {"en": "chat", "fi": "chat", "sv": "chatt"},
-        "in-app": {"en": "in-app", "fi": "sovelluksessa", "sv": "i appen"},
+        "in-app": {"en": "in-app", "fi": "sovelluksen viestit", "sv": "meddelanden i appen"},
         "service-point": {"en": "service-point", "fi": "palvelupiste", "sv": "servicepunkt"},
         "outreach": {"en": "outreach", "fi": "jalkautuva tuki", "sv": "uppsökande stöd"},
         "presentations": {"en": "presentations", "fi": "infotilaisuudet", "sv": "infotillfällen"},
@@ -615,7 +613,7 @@ ENUM_LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
         "other-counties": {
             "en": "other-counties",
-            "fi": "muut alueet",
+            "fi": "muut hyvinvointialueet",
             "sv": "andra välfärdsområden",
         },
         "internal": {"en": "internal", "fi": "sisäinen yhteistyö", "sv": "internt samarbete"},
@@ -744,8 +742,8 @@ ENUM_DESCRIPTIONS: dict[str, dict[str, dict[str, str]]] = {
             "sv": "Välfärdsområdet ger inte allmänt digitalt stöd; kunderna hänvisas oftast till annat håll.",
         },
         "under-review": {
-            "fi": "Yleisen digituen antamista harkitaan.",
-            "sv": "Man överväger om allmänt digitalt stöd ska ges.",
+            "fi": "Yleisen digituen antamista selvitetään.",
+            "sv": "Om allmänt digitalt stöd ska ges är under utredning.",
         },
         "not-reported": {"fi": "Raportti ei kerro.", "sv": "Rapporten säger inget om det."},
     },
@@ -905,12 +903,12 @@ ENUM_DESCRIPTIONS: dict[str, dict[str, dict[str, str]]] = {
             "sv": "Allmänt digitalt stöd erbjuds inte och inget hänvisningsmål nämns.",
         },
         "no-remote-channel": {
-            "fi": "Apua puhelimitse, sähköpostitse, chatissa tai sovelluksessa ei raportoida.",
-            "sv": "Ingen hjälp per telefon, e-post, chatt eller i appen rapporteras.",
+            "fi": "Raportti ei mainitse apua puhelimitse, sähköpostitse, chatissa eikä sovelluksessa.",
+            "sv": "Rapporten nämner ingen hjälp per telefon, e-post, chatt eller i appen.",
         },
         "missing-section": {
-            "fi": "Raportissa ei ole alueelle tällaista osiota.",
-            "sv": "Rapporten har inget sådant avsnitt för området.",
+            "fi": "Raportista puuttuu jokin alueen neljästä osiosta.",
+            "sv": "Rapporten saknar något av områdets fyra avsnitt.",
         },
         "not-interviewed": {
             "fi": "Aluetta ei haastateltu; raportti ei kerro siitä.",

@@ -220,8 +220,11 @@ class GapKind(DescribedEnum):
         "no-general-support-no-referral",
         ("General support is not offered and no referral target is named."),
     )
-    NO_REMOTE_CHANNEL = "no-remote-channel", "No phone, e-mail, chat or in-app help is reported."
-    MISSING_SECTION = "missing-section", "The report has no such section for the region."
+    NO_REMOTE_CHANNEL = (
+        "no-remote-channel",
+        "The report names no help by phone, e-mail, chat or app.",
+    )
+    MISSING_SECTION = "missing-section", "The report lacks one of the region's four sections."
     NOT_INTERVIEWED = "not-interviewed", "The region was not interviewed; the report is silent."
 
 
