@@ -579,7 +579,9 @@ def parse_map_by(text: str | None) -> MapBy:
         get = attribute.get
         return MapBy(
             key,
-            attribute.label if key != "funding" else "Funding after the project",
+            EXPORT_LABELS.attribute(attribute.key)
+            if key != "funding"
+            else "Funding after the project",
             (attribute.codebook.__doc__ or "").strip(),
             (*classes, not_interviewed),
             lambda r: str(get(r)) if r.interviewed else NOT_INTERVIEWED,
@@ -593,7 +595,7 @@ def parse_map_by(text: str | None) -> MapBy:
             set_attribute = attribute
             return MapBy(
                 key,
-                f"{attribute.label[:-1]}: {member.value}",
+                f"{EXPORT_LABELS.attribute(attribute.key)[:-1]}: {member.value}",
                 f"{member.description} (as a {prefix} in the report)",
                 (
                     MapClass("reported", "reported", f"The report names {prefix} {member.value}."),
@@ -766,7 +768,7 @@ def _matrix_table(matrix: Matrix) -> MatrixTable:
         MatrixColumn(member, sum(row.cells[i] for row in rows))
         for i, member in enumerate(matrix.members)
     )
-    return MatrixTable(matrix.title, columns, rows)
+    return MatrixTable(EXPORT_LABELS.attribute(matrix.key), columns, rows)
 
 
 def to_html(dataset: Dataset, spec: MapBy) -> str:
@@ -810,5 +812,6 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
         matrices=[_matrix_table(m) for m in feature_matrices(interviewed)],
         summaries=summary_tallies(interviewed)[:2],
         classified=CLASSIFIED,
+        label_of=EXPORT_LABELS.attribute,
         language_note=REPORT_LANGUAGE_NOTE,
     )

@@ -29,8 +29,9 @@ AttributeValue = str | tuple[str, ...] | bool | int | None
 
 @dataclass(frozen=True)
 class Attribute:
+    """A column of a region: its key (labels come from translations.UI['attr.' + key])."""
+
     key: str
-    label: str
     get: Callable[[Region], AttributeValue]
     evidence: Callable[[Region], tuple[Evidenced[object], ...]] = lambda _: ()
     codebook: type[DescribedEnum] | None = None  # the values it takes, where a codebook has them
@@ -44,7 +45,6 @@ def _values(items: Sequence[Evidenced[object]]) -> tuple[str, ...]:
 
 def _one(
     key: str,
-    label: str,
     group: str,
     item: Callable[[Region], Evidenced[object]],
     codebook: type[DescribedEnum] | None,
@@ -55,38 +55,37 @@ def _one(
         value = item(region).value
         return None if value is None else str(value)
 
-    return Attribute(key, label, get, lambda r: (item(r),), codebook, group=group)
+    return Attribute(key, get, lambda r: (item(r),), codebook, group=group)
 
 
 def _many(
     key: str,
-    label: str,
     group: str,
     items: Callable[[Region], tuple[Evidenced[object], ...]],
     codebook: type[DescribedEnum],
 ) -> Attribute:
     """An attribute with a set of classified values."""
-    return Attribute(key, label, lambda r: _values(items(r)), items, codebook, True, group)
+    return Attribute(key, lambda r: _values(items(r)), items, codebook, True, group)
 
 
 _GS, _SS, _CO, _FU = "general_support", "service_support", "cooperation", "funding"
 ATTRIBUTES: tuple[Attribute, ...] = (
-    Attribute("name", "Name", lambda r: r.short_names.fi),
-    Attribute("kind", "Kind", lambda r: r.kind.value, codebook=RegionKind),
-    Attribute("interviewed", "Interviewed", lambda r: r.interviewed),
-    Attribute("page", "Page", lambda r: r.page),
-    _one("general_support", "General support", _GS, lambda r: r.general_support.level, GeneralSupportLevel),
-    _many("referral_targets", "Referred to", _GS, lambda r: r.general_support.referral_targets, Partner),
-    _one("assisted_authorization", "Assisted mandates", _GS, lambda r: r.general_support.assisted_authorization, Answer),
-    _many("channels", "Channels", _SS, lambda r: r.service_support.channels, Channel),
-    _many("providers", "Providers", _SS, lambda r: r.service_support.providers, Provider),
-    _one("professional_duty", "Professional duty", _SS, lambda r: r.service_support.professional_duty, ProfessionalDuty),
-    _one("plain_language", "Plain language", _SS, lambda r: r.service_support.plain_language, Answer),
-    _many("guide_languages", "Guide languages", _SS, lambda r: r.service_support.guide_languages, Language),
-    _many("partners", "Partners", _CO, lambda r: r.cooperation.partners, Partner),
-    _one("funding", "Funding after project", _FU, lambda r: r.funding.after_project, FundingAfterProject),
-    _one("project_funded", "Project funded", _FU, lambda r: r.funding.project_funded, Answer),
-    _one("responsible_unit", "Responsible unit", _FU, lambda r: r.funding.responsible_unit, None),
+    Attribute("name", lambda r: r.short_names.fi),
+    Attribute("kind", lambda r: r.kind.value, codebook=RegionKind),
+    Attribute("interviewed", lambda r: r.interviewed),
+    Attribute("page", lambda r: r.page),
+    _one("general_support", _GS, lambda r: r.general_support.level, GeneralSupportLevel),
+    _many("referral_targets", _GS, lambda r: r.general_support.referral_targets, Partner),
+    _one("assisted_authorization", _GS, lambda r: r.general_support.assisted_authorization, Answer),
+    _many("channels", _SS, lambda r: r.service_support.channels, Channel),
+    _many("providers", _SS, lambda r: r.service_support.providers, Provider),
+    _one("professional_duty", _SS, lambda r: r.service_support.professional_duty, ProfessionalDuty),
+    _one("plain_language", _SS, lambda r: r.service_support.plain_language, Answer),
+    _many("guide_languages", _SS, lambda r: r.service_support.guide_languages, Language),
+    _many("partners", _CO, lambda r: r.cooperation.partners, Partner),
+    _one("funding", _FU, lambda r: r.funding.after_project, FundingAfterProject),
+    _one("project_funded", _FU, lambda r: r.funding.project_funded, Answer),
+    _one("responsible_unit", _FU, lambda r: r.funding.responsible_unit, None),
 )  # fmt: skip
 ATTRIBUTE_BY_KEY = {a.key: a for a in ATTRIBUTES}
 LIST_COLUMNS = ("name", "general_support", "funding", "channels", "partners")
@@ -252,12 +251,11 @@ def compare(regions: Sequence[Region]) -> Comparison:
 
 @dataclass(frozen=True)
 class Matrix:
-    """Regions by the members of one set-valued field."""
+    """Regions by the members of one set-valued field (the attribute's key)."""
 
-    title: str
+    key: str
     members: tuple[DescribedEnum, ...]
     rows: tuple[tuple[Region, frozenset[str]], ...]
-    key: str = ""  # the attribute's key (channels, providers, partners)
 
 
 MATRIX_KEYS = ("channels", "providers", "partners")
@@ -270,7 +268,7 @@ def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
         attribute = ATTRIBUTE_BY_KEY[key]
         assert attribute.codebook is not None
         rows = tuple((r, frozenset(_values(attribute.evidence(r)))) for r in regions)
-        matrices.append(Matrix(attribute.label, tuple(attribute.codebook), rows, key))
+        matrices.append(Matrix(key, tuple(attribute.codebook), rows))
     return matrices
 
 

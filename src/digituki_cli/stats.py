@@ -19,7 +19,6 @@ class ValueCount:
 @dataclass(frozen=True)
 class FieldCounts:
     key: str
-    label: str
     total: int  # interviewed regions counted
     several: bool  # a region may have several values
     counts: tuple[ValueCount, ...]
@@ -37,9 +36,7 @@ def field_counts(regions: Sequence[Region], field: StatField) -> FieldCounts:
     ]
     if attribute.many:
         counts.sort(key=lambda c: -len(c.regions))  # stable: ties keep the codebook's order
-    return FieldCounts(
-        field.value, attribute.label, len(interviewed), attribute.many, tuple(counts)
-    )
+    return FieldCounts(field.value, len(interviewed), attribute.many, tuple(counts))
 
 
 def stats(regions: Sequence[Region], fields: Sequence[StatField] = ()) -> list[FieldCounts]:

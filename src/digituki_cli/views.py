@@ -117,12 +117,6 @@ def list_view(regions: Sequence[Region], labels: Labels, summary: str | None = N
 
 # --- show ---
 
-_SECTION_GROUP = {
-    SectionName.SERVICE_SUPPORT: "service_support",
-    SectionName.GENERAL_SUPPORT: "general_support",
-    SectionName.COOPERATION: "cooperation",
-    SectionName.ORGANISATION_FUNDING: "funding",
-}
 # The attributes that classify a region (the rest identify it).
 CLASSIFIED = [a for a in ATTRIBUTES if a.group is not None]
 
@@ -181,7 +175,7 @@ def _show_blocks(
     ]
     if region.aliases:
         blocks.append(Line(labels("show.aliases", names=", ".join(region.aliases)), dim=True))
-    group = _SECTION_GROUP[section] if section else None
+    group = section.group if section else None
     blocks.append(Heading(labels("show.classification"), level=2))
     pairs = classification(region, labels, evidence, group)
     note = labels("note")
@@ -290,9 +284,9 @@ def matrix_view(matrices: Sequence[Matrix], labels: Labels) -> Output:
             labels("matrix.legend", short=_short(m.value), label=labels.enum(m))
             for m in matrix.members
         )
-        title = labels.attribute(matrix.key) if matrix.key else matrix.title
+        title = labels.attribute(matrix.key)
         blocks.append(Grid(columns, rows, title=title, caption=legend))
-        header += [f"{matrix.title.lower()}:{code}" for code in codes]
+        header += [f"{matrix.key}:{code}" for code in codes]
         for region, values in matrix.rows:
             by_region.setdefault(region.id, []).extend(
                 "yes" if code in values else "no" for code in codes

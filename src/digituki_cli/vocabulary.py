@@ -199,6 +199,11 @@ class SectionName(DescribedEnum):
     )
 
     @property
+    def group(self) -> str:
+        """The region's group of classifications that this section's text supports."""
+        return "funding" if self is SectionName.ORGANISATION_FUNDING else self.value
+
+    @property
     def report_heading(self) -> str:
         """The heading the report gives the section (in Finnish)."""
         return self.description.split(":")[0]
