@@ -20,13 +20,12 @@ from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
 from .paths import DATA_ENV, dataset_path
 from .text import printable
-from .translations import UI, Labels, LanguageError, resolve_language
+from .translations import UI, InterfaceLanguage, Labels, LanguageError, resolve_language
 from .vocabulary import (
     Channel,
     FundingAfterProject,
     GapKind,
     GeneralSupportLevel,
-    Language,
     Partner,
     ProfessionalDuty,
     Provider,
@@ -102,7 +101,7 @@ def _root(
         ),
     ] = None,
     lang: Annotated[
-        Language | None,
+        InterfaceLanguage | None,
         typer.Option(
             "--lang",
             # DIGITUKI_LANG is read by resolve_language with the locale variables, not here.

@@ -18,13 +18,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model import Names
     from .vocabulary import DescribedEnum
 
-LANGUAGES = ("fi", "sv", "en")
+class InterfaceLanguage(StrEnum):
+    """A language the interface speaks (--lang); not the codebook's guide languages."""
+
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+
+
+LANGUAGES = tuple(language.value for language in InterfaceLanguage)
+
+
 DEFAULT_LANGUAGE = "en"
 LANG_ENV = "DIGITUKI_LANG"
 # The locale variables, most specific first (POSIX: the first one set decides).
