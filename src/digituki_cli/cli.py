@@ -136,10 +136,9 @@ def _dataset(ctx: typer.Context) -> Dataset:
     path = _data_path(ctx)
     loaded = load_dataset(path)
     if loaded.cold_seconds is not None and loaded.cold_seconds > SLOW_LOAD_SECONDS:
-        sys.stderr.write(
-            f"digituki: read and validated {printable(str(path))} in {loaded.cold_seconds:.1f} s; "
-            "later runs use a cache\n"
-        )
+        seconds = f"{loaded.cold_seconds:.1f}"
+        message = _labels(ctx)("message.slow_load", path=str(path), seconds=seconds)
+        sys.stderr.write(printable(message) + "\n")
     return loaded.dataset
 
 
@@ -420,10 +419,11 @@ def export_command(
     with _reader_may_leave():
         written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
-        typer.echo(
-            printable(f"Wrote {written.path} ({written.format.value}, {_size(written.size)})"),
-            err=True,
+        size = _size(written.size)
+        message = _labels(ctx)(
+            "message.wrote", path=str(written.path), format=written.format.value, size=size
         )
+        typer.echo(printable(message), err=True)
 
 
 def _size(size: int) -> str:
@@ -524,16 +524,20 @@ def validate(
     from .load import load_path
 
     path = file or _relative_if_below_cwd(_data_path(ctx))
+    labels = _labels(ctx)
     try:
         dataset, warnings = load_path(path)
     except DataError as exc:
         for problem in exc.problems:
             typer.echo(printable(str(problem)), err=True)
-        typer.echo(f"{path}: {len(exc.problems)} problem(s)", err=True)
+        typer.echo(labels("validate.problems", path=path, count=len(exc.problems)), err=True)
         raise typer.Exit(EXIT_ERROR) from None
     for warning in warnings:
-        typer.echo(printable(f"warning: {warning}"), err=True)
-    typer.echo(f"{path}: valid ({len(dataset.regions)} regions, {len(warnings)} warning(s))")
+        typer.echo(printable(labels("validate.warning", warning=warning)), err=True)
+    summary = labels(
+        "validate.valid", path=path, regions=len(dataset.regions), warnings=len(warnings)
+    )
+    typer.echo(printable(summary))
 
 
 def _relative_if_below_cwd(path: Path) -> Path:

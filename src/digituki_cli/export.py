@@ -163,14 +163,20 @@ def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int
     """
     real = Path(os.path.realpath(target))
     if real.is_dir():
-        raise DigitukiError(f"{target} is a directory", hint="give a file name with -o")
+        raise DigitukiError.from_catalogue(
+            "error.is_directory", "error.is_directory.hint", target=target
+        )
     if real.exists() and not real.is_file():
         return _write_in_place(real, fill)
     if real.exists() and not force:
-        raise DigitukiError(f"{target} exists", hint="add --force to replace it")
+        raise DigitukiError.from_catalogue(
+            "error.file_exists", "error.file_exists.hint", target=target
+        )
     parent = real.parent
     if not parent.is_dir():
-        raise DigitukiError(f"cannot write {target}: no such directory {parent}")
+        raise DigitukiError.from_catalogue(
+            "error.cannot_write", target=target, reason=f"no such directory {parent}"
+        )
     temp = _create_temp(real)
     try:
         fill(temp)
@@ -179,7 +185,9 @@ def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int
             os.chmod(temp, real.stat().st_mode & 0o7777)
         _publish(temp, real, force)
     except OSError as exc:
-        raise DigitukiError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise DigitukiError.from_catalogue(
+            "error.cannot_write", target=target, reason=exc.strerror or exc
+        ) from None
     finally:
         temp.unlink(missing_ok=True)
     return size
@@ -191,7 +199,9 @@ def _write_in_place(device: Path, fill: Callable[[Path], None]) -> int:
         with device.open("wb") as stream:
             stream.write(data)
     except OSError as exc:
-        raise DigitukiError(f"cannot write {device}: {exc.strerror or exc}") from None
+        raise DigitukiError.from_catalogue(
+            "error.cannot_write", target=device, reason=exc.strerror or exc
+        ) from None
     return len(data)
 
 
@@ -204,7 +214,9 @@ def _create_temp(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise DigitukiError(f"cannot write {target}: {exc.strerror or exc}") from None
+            raise DigitukiError.from_catalogue(
+                "error.cannot_write", target=target, reason=exc.strerror or exc
+            ) from None
         return temp
 
 
@@ -215,11 +227,15 @@ def _publish(temp: Path, target: Path, force: bool) -> None:
     try:
         os.link(temp, target)  # fails if the target exists: no check-then-replace race
     except FileExistsError:
-        raise DigitukiError(f"{target} exists", hint="add --force to replace it") from None
+        raise DigitukiError.from_catalogue(
+            "error.file_exists", "error.file_exists.hint", target=target
+        ) from None
     except OSError:
         # A file system without hard links: check, then rename.
         if target.exists():
-            raise DigitukiError(f"{target} exists", hint="add --force to replace it") from None
+            raise DigitukiError.from_catalogue(
+                "error.file_exists", "error.file_exists.hint", target=target
+            ) from None
         os.replace(temp, target)
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .model import Names
     from .vocabulary import DescribedEnum
 
+
 class InterfaceLanguage(StrEnum):
     """A language the interface speaks (--lang); not the codebook's guide languages."""
 
@@ -390,6 +391,56 @@ UI: dict[str, dict[str, str]] = {
         "en": "`digituki list --all` shows every region",
         "fi": "`digituki list --all` näyttää kaikki alueet",
         "sv": "`digituki list --all` visar alla områden",
+    },
+    "error.file_exists": {
+        "en": "{target} exists",
+        "fi": "{target} on jo olemassa",
+        "sv": "{target} finns redan",
+    },
+    "error.file_exists.hint": {
+        "en": "add --force to replace it",
+        "fi": "korvaa se lisäämällä --force",
+        "sv": "lägg till --force för att ersätta den",
+    },
+    "error.is_directory": {
+        "en": "{target} is a directory",
+        "fi": "{target} on hakemisto",
+        "sv": "{target} är en katalog",
+    },
+    "error.is_directory.hint": {
+        "en": "give a file name with -o",
+        "fi": "anna tiedoston nimi valitsimella -o",
+        "sv": "ange ett filnamn med -o",
+    },
+    "error.cannot_write": {
+        "en": "cannot write {target}: {reason}",
+        "fi": "tiedostoa {target} ei voi kirjoittaa: {reason}",
+        "sv": "kan inte skriva {target}: {reason}",
+    },
+    "message.wrote": {
+        "en": "Wrote {path} ({format}, {size})",
+        "fi": "Kirjoitettu {path} ({format}, {size})",
+        "sv": "Skrev {path} ({format}, {size})",
+    },
+    "message.slow_load": {
+        "en": "digituki: read and validated {path} in {seconds} s; later runs use a cache",
+        "fi": "digituki: {path} luettiin ja tarkistettiin {seconds} sekunnissa; seuraavat ajot käyttävät välimuistia",
+        "sv": "digituki: {path} lästes och kontrollerades på {seconds} s; senare körningar använder en cache",
+    },
+    "validate.valid": {
+        "en": "{path}: valid ({regions} regions, {warnings} warning(s))",
+        "fi": "{path}: kelvollinen ({regions} aluetta, {warnings} varoitus(ta))",
+        "sv": "{path}: giltig ({regions} områden, {warnings} varning(ar))",
+    },
+    "validate.problems": {
+        "en": "{path}: {count} problem(s)",
+        "fi": "{path}: {count} ongelma(a)",
+        "sv": "{path}: {count} problem",
+    },
+    "validate.warning": {
+        "en": "warning: {warning}",
+        "fi": "varoitus: {warning}",
+        "sv": "varning: {warning}",
     },
     "error.compare_regions_and_all": {
         "en": "give regions or --all, not both",
