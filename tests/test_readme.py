@@ -60,3 +60,17 @@ def test_readme_examples_are_real_output() -> None:
         return
     for block in blocks:
         assert block.group(2) == _output(block.group(1)), block.group(1)
+
+
+def test_readme_keeps_its_sections_and_the_two_quick_start_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", re.sub(r"```.*?```", "", text, flags=re.S), re.M)
+    for section in (
+        "Quick start", "What is in the data", "Commands", "Search", "Statistics", "Export",
+        "Language", "Performance", "Output for scripts", "Exit codes and safety",
+        "Updating the data", "How the code is laid out", "Licence",
+    ):  # fmt: skip
+        assert section in headings, section
+    quick = text[text.index("## Quick start") : text.index("## What is in the data")]
+    assert "```sh\nuv run digituki show kainuu\nuv run pytest\n```" in quick
+    assert re.search(r"^show kainuu +\d+ms +\d+ms +[\d.]+ +1\.15 .* ok$", text, re.M)
