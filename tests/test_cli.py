@@ -243,3 +243,10 @@ def test_very_long_argument(run_main: RunMain) -> None:
     code, _, err = run_main("show", "x" * 100_000)
     assert code == 2
     assert len(err) < 200
+
+
+def test_only_global_options_show_the_help(run_main: RunMain) -> None:
+    code, out, err = run_main("--lang", "fi")
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: digituki [OPTIONS] COMMAND [ARGS]...")
+    assert "Kysy, miten Suomen hyvinvointialueet" in out

@@ -87,7 +87,7 @@ RegionArgs = Annotated[
 ]
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
     data: Annotated[
@@ -116,6 +116,8 @@ def _root(
     ] = False,
 ) -> None:
     """The dataset and language options are read where they are needed (_data_path, _labels)."""
+    if ctx.invoked_subcommand is None:  # only options, e.g. `digituki --lang fi`: show the help
+        typer.echo(ctx.get_help())
 
 
 def _data_path(ctx: typer.Context) -> Path:
