@@ -82,8 +82,8 @@ def parse_yaml(text: str, file: str) -> Any:
         raise _fail(file, f"not valid YAML: {exc}") from None
 
 
-def validate_data(data: Any, text: str, file: str) -> tuple[Dataset, list[Problem]]:
-    """Validate parsed data; return the dataset and its warnings, or raise every error."""
+def validate_data(data: Any, text: str, file: str) -> Dataset:
+    """Validate parsed data into a dataset, or raise every error at once."""
     if not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise _fail(
@@ -108,7 +108,7 @@ def validate_data(data: Any, text: str, file: str) -> tuple[Dataset, list[Proble
     errors += checks.errors(dataset)
     if errors:
         raise DataError(_locate(errors, data, text, file))
-    return dataset, _locate(checks.warnings(dataset), data, text, file)
+    return dataset
 
 
 def _pydantic_message(err: Any) -> str:
@@ -121,7 +121,9 @@ def _pydantic_message(err: Any) -> str:
 def load_path(path: Path) -> tuple[Dataset, list[Problem]]:
     """A full load with every check and the warnings: what `validate` runs."""
     text = decode(read_bytes(path), str(path))
-    dataset, warnings = validate_data(parse_yaml(text, str(path)), text, str(path))
+    data = parse_yaml(text, str(path))
+    dataset = validate_data(data, text, str(path))
+    warnings = _locate(checks.warnings(dataset), data, text, str(path))
     return dataset, warnings + _stale_text_warnings(dataset, path)
 
 
@@ -144,7 +146,7 @@ def load_dataset(path: Path) -> Loaded:
         return Loaded(cached, None)
     text = decode(raw, str(path))
     with validated_cache.gc_paused():
-        dataset, _ = validate_data(parse_yaml(text, str(path)), text, str(path))
+        dataset = validate_data(parse_yaml(text, str(path)), text, str(path))
     validated_cache.write(key, dataset)
     return Loaded(dataset, time.perf_counter() - started)
 
