@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -71,3 +71,12 @@ def run_main(
         return (code if isinstance(code, int) else 1), captured.out, captured.err
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that chose a language (--lang through Typer, or main()) leaves English behind."""
+    yield
+    from digituki_cli.i18n import set_language
+
+    set_language("en")

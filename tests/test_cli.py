@@ -236,7 +236,10 @@ def test_usage_errors_exit_2_with_one_line(run_main: RunMain, args: list[str]) -
 
 def test_bad_enum_value_lists_the_valid_ones(run_main: RunMain) -> None:
     _, _, err = run_main("filter", "--funding", "maybe")
-    assert "'regular-budget', 'unclear', 'not-reported'" in err
+    assert err == (
+        "Error: Invalid value for '--funding': 'maybe' is not one of: regular-budget, unclear, "
+        "not-reported (see 'digituki filter --help')\n"
+    )
 
 
 def test_very_long_argument(run_main: RunMain) -> None:
@@ -248,5 +251,5 @@ def test_very_long_argument(run_main: RunMain) -> None:
 def test_only_global_options_show_the_help(run_main: RunMain) -> None:
     code, out, err = run_main("--lang", "fi")
     assert (code, err) == (0, "")
-    assert out.startswith("Usage: digituki [OPTIONS] COMMAND [ARGS]...")
+    assert out.startswith("Käyttö: digituki [OPTIONS] COMMAND [ARGS]...")
     assert "Kysy, miten Suomen hyvinvointialueet" in out

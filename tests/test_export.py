@@ -99,10 +99,11 @@ def test_markdown_report_has_summaries_and_a_section_per_region(
     for heading in ("### General support", "### Funding after the project", "### Channels"):
         assert f"\n{heading}\n" in out
     assert (
-        "| unclear | 5 | Kanta-Häme, Keski-Suomi, Pohjanmaa, Pohjois-Karjala, Pohjois-Savo |" in out
+        "| unclear | 5 | Kanta-Häme, Central Finland, Ostrobothnia, North Karelia, North Savo |"
+        in out
     )
     for region in dataset.regions:
-        assert f"\n### {region.short_names.fi} — {region.names.fi}\n" in out
+        assert f"\n### {region.short_names.en} — {region.names.en}\n" in out
     kainuu = out.split("### Kainuu — ")[1].split("\n### ")[0]
     assert "#### Classification" in kainuu and "#### Report text" in kainuu
     assert "  > " in kainuu  # evidence quotes
@@ -342,7 +343,7 @@ def test_html_tile_colour_and_marker_follow_the_class(dataset: Dataset) -> None:
 
 def test_html_escapes_the_data(dataset: Dataset) -> None:
     region = dataset.regions[0]
-    hostile = replace(region, short_names=replace(region.short_names, fi="<b>x</b>&\"'"))
+    hostile = replace(region, short_names=replace(region.short_names, en="<b>x</b>&\"'"))
     html = to_html(replace(dataset, regions=(hostile, *dataset.regions[1:])), parse_map_by(None))
     assert "<b>x</b>" not in html
     assert "&lt;b&gt;x&lt;/b&gt;&amp;&#34;&#39;" in html

@@ -1,141 +1,39 @@
-"""The interface in Finnish, Swedish and English: the catalogue, the choice of language, the
-output of each language, and what stays the same whatever the language (JSON, CSV, codes)."""
+"""The interface in Finnish, Swedish and English: the choice of language, the output of each
+language, help and errors, and what stays the same whatever the language (JSON, CSV, codes).
+The catalogues themselves are checked in test_catalogues.py."""
 
 from __future__ import annotations
 
 import re
-import string
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
-from digituki_cli import vocabulary
 from digituki_cli.cli import app
+from digituki_cli.i18n import LANGUAGES, LanguageError, _, resolve_language, speaking
 from digituki_cli.model import Dataset, Region
-from digituki_cli.queries import ATTRIBUTES, Criteria, filter_regions, gaps
-from digituki_cli.translations import (
-    ENUM_DESCRIPTIONS,
-    ENUM_LABELS,
-    LANGUAGES,
-    UI,
-    Labels,
-    LanguageError,
-    resolve_language,
-)
-from digituki_cli.views import gap_detail, reason_text
+from digituki_cli.queries import Criteria, filter_regions, gaps
+from digituki_cli.views import NOTE_PREFIX, gap_detail, reason_code, reason_text
 from digituki_cli.vocabulary import (
     Channel,
-    DescribedEnum,
     FundingAfterProject,
+    GapKind,
     GeneralSupportLevel,
     Partner,
     ProfessionalDuty,
     Provider,
-    StatField,
 )
 
+from .catalogue import translations
 from .conftest import TEST_ENV
 
-ENUMS = [
-    cls
-    for cls in vars(vocabulary).values()
-    if isinstance(cls, type) and issubclass(cls, DescribedEnum) and cls is not DescribedEnum
-]
-# Enums whose members are keys (a section, a field), not values shown in tables: their
-# English labels are words, not the codes.
-KEY_ENUMS = {"SectionName", "StatField"}
-# The same word in both languages, on purpose.
-SAME_AS_ENGLISH = {("Channel", "chat", "fi")}
-UI_SAME_AS_ENGLISH = {
-    ("search.heading", "fi"),
-    ("search.heading", "sv"),
-    ("value.none", "fi"),
-    ("value.none", "sv"),
-    ("gaps.col.id", "sv"),
-    ("matrix.legend", "fi"),
-    ("matrix.legend", "sv"),
-}
+# --- the query layer returns structure; views say it in every language ---
 
 
-# --- the catalogue ---
-
-
-def test_there_are_enums_to_check() -> None:
-    assert {cls.__name__ for cls in ENUMS} >= {"Channel", "Partner", "GapKind", "StatField"}
-
-
-@pytest.mark.parametrize("key", sorted(UI))
-def test_every_interface_text_in_all_three_languages(key: str) -> None:
-    texts = UI[key]
-    assert set(texts) == set(LANGUAGES)
-    assert all(isinstance(t, str) and t for t in texts.values())
-    fields = {lang: _fields(text) for lang, text in texts.items()}
-    assert fields["fi"] == fields["sv"] == fields["en"], fields  # the same {names} to fill in
-    for lang in ("fi", "sv"):
-        if (key, lang) not in UI_SAME_AS_ENGLISH:
-            assert texts[lang] != texts["en"], (key, lang)
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("enum", ENUMS, ids=lambda cls: cls.__name__)
-def test_every_enum_member_has_a_label_and_description_in_all_three_languages(
-    enum: type[DescribedEnum],
-) -> None:
-    labels = ENUM_LABELS[enum.__name__]
-    descriptions = ENUM_DESCRIPTIONS[enum.__name__]
-    codes = {member.value for member in enum}
-    assert set(labels) == codes  # no member missing, no stale code
-    assert set(descriptions) == codes
-    for member in enum:
-        label = labels[member.value]
-        assert set(label) == set(LANGUAGES), member
-        assert all(label[lang] for lang in LANGUAGES), member
-        if enum.__name__ not in KEY_ENUMS:
-            assert label["en"] == member.value  # English shows the code, as the options take it
-        for lang in ("fi", "sv"):
-            if (enum.__name__, member.value, lang) not in SAME_AS_ENGLISH:
-                assert label[lang] != label["en"], (member, lang)
-            assert descriptions[member.value][lang], (member, lang)
-            assert Labels(lang).describe(member) == descriptions[member.value][lang]
-        assert Labels("en").describe(member) == member.description
-
-
-def test_labels_for_the_things_views_name() -> None:
-    for attribute in ATTRIBUTES:
-        assert "attr." + attribute.key in UI
-    for field in StatField:
-        assert "attr." + field.value in UI
-        assert ENUM_LABELS["StatField"][field.value]["en"] == UI["attr." + field.value]["en"]
-    for kind in vocabulary.GapKind:
-        assert "gap.detail." + kind.value in UI
-    for name in ("list", "show", "filter", "compare", "gaps", "export", "search", "stats"):
-        assert "help.command." + name in UI
-
-
-def test_the_catalogue_imports_nothing_heavy() -> None:
-    script = (
-        "import sys\n"
-        "before = set(sys.modules)\n"
-        "import digituki_cli.translations\n"
-        "new = sorted(m for m in set(sys.modules) - before if not m.startswith('digituki_cli'))\n"
-        "heavy = [m for m in new if m.split('.')[0] in "
-        "('rich', 'pydantic', 'yaml', 'typer', 'click', 'gettext', 'locale', 'jinja2')]\n"
-        "assert not heavy, heavy\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-
-
-# --- English is what it was: the translated views say in English what scripts get ---
-
-
-def test_english_conditions_are_the_conditions_scripts_get(dataset: Dataset) -> None:
+def test_conditions_in_every_language_and_as_codes_for_scripts(dataset: Dataset) -> None:
     criteria = [
         Criteria(general_support=True),
         Criteria(general_support=False),
@@ -155,18 +53,25 @@ def test_english_conditions_are_the_conditions_scripts_get(dataset: Dataset) -> 
         for match in filter_regions(dataset.regions, criterion):
             for reason in match.reasons:
                 seen.add(reason.what)
-                assert reason_text(reason, Labels("en")) == reason.condition
+                with speaking("en"):
+                    assert reason_text(reason) == reason_code(reason)
                 for lang in ("fi", "sv"):
-                    assert reason_text(reason, Labels(lang)) != reason.condition
+                    with speaking(lang):
+                        assert reason_text(reason) != reason_code(reason)
     assert {"general_support", "channel", "project_funded", "not_interviewed"} <= seen
+    assert reason_code(next(iter(filter_regions(dataset.regions, criteria[3])[0].reasons))) == (
+        "channel email"
+    )
 
 
-def test_english_gap_details_are_the_details_scripts_get(dataset: Dataset) -> None:
+def test_gap_details_in_every_language(dataset: Dataset) -> None:
     report = gaps(dataset.regions)
-    assert {g.kind for g in report.gaps} == set(vocabulary.GapKind)
+    assert {g.kind for g in report.gaps} == set(GapKind)
     for gap in report.gaps:
-        assert gap_detail(gap, Labels("en")) == gap.detail
-        assert gap_detail(gap, Labels("fi")) != gap.detail
+        with speaking("en"):
+            english = gap_detail(gap)
+        with speaking("fi"):
+            assert gap_detail(gap) != english
 
 
 # --- choosing the language ---
@@ -193,6 +98,12 @@ def test_english_gap_details_are_the_details_scripts_get(dataset: Dataset) -> No
         (None, {"DIGITUKI_LANG": "FI", "LANG": "C"}, "fi"),
         (None, {"DIGITUKI_LANG": "en", "LANG": "fi_FI.UTF-8"}, "en"),
         (None, {"DIGITUKI_LANG": "", "LANG": "sv_FI.UTF-8"}, "sv"),
+        (None, {"LANGUAGE": "sv", "LANG": "fi_FI.UTF-8"}, "sv"),
+        (None, {"LANGUAGE": "de:sv:fi", "LANG": "fi_FI.UTF-8"}, "sv"),
+        (None, {"LANGUAGE": "de", "LANG": "fi_FI.UTF-8"}, "fi"),
+        (None, {"LANGUAGE": "", "LC_ALL": "sv_FI.UTF-8"}, "sv"),
+        (None, {"LANGUAGE": "fi", "DIGITUKI_LANG": "sv"}, "sv"),
+        (None, {"LANG": "fil_PH.UTF-8"}, "en"),
         ("fi", {"DIGITUKI_LANG": "sv", "LC_ALL": "sv_FI.UTF-8"}, "fi"),
         ("EN", {"DIGITUKI_LANG": "fi"}, "en"),
         ("sv", {}, "sv"),
@@ -221,7 +132,7 @@ def locale_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]
     """Set the language variables of the environment, every other one unset."""
 
     def set_env(**values: str) -> None:
-        for name in ("DIGITUKI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for name in ("DIGITUKI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
             if name in values:
                 monkeypatch.setenv(name, values[name])
             else:
@@ -238,6 +149,7 @@ def locale_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]
         ((), {"LANG": "C.UTF-8"}, "Name"),
         ((), {}, "Name"),
         ((), {"DIGITUKI_LANG": "sv", "LANG": "fi_FI.UTF-8"}, "Namn"),
+        ((), {"LANGUAGE": "sv", "LANG": "fi_FI.UTF-8"}, "Namn"),
         (("--lang", "fi"), {"DIGITUKI_LANG": "sv"}, "Nimi"),
         (("--lang=sv",), {"LANG": "fi_FI.UTF-8"}, "Namn"),
         (("--lang", "EN"), {"LANG": "fi_FI.UTF-8"}, "Name"),
@@ -255,6 +167,10 @@ def test_the_command_line_chooses_the_language(
     code, out, err = run_main(*args, "list")
     assert code == 0, err
     assert out.split()[0] == header
+    if "--data" not in args:
+        code, out, err = run_main("list", *args)  # --lang after the command works the same
+        assert code == 0, err
+        assert out.split()[0] == header
 
 
 def test_bad_language_from_the_environment_is_a_usage_error(
@@ -280,7 +196,22 @@ def test_bad_language_option_is_a_usage_error(
     # Through Typer alone (no main()), click's own check gives the same exit status.
     result = CliRunner().invoke(app, ["--lang", "de", "list"], env=TEST_ENV)
     assert result.exit_code == 2
-    assert "'fi', 'sv', 'en'" in result.output
+    assert "fi, sv, en" in result.output
+
+
+def test_lang_with_no_value_is_a_usage_error(run_main: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = run_main("list", "--lang")
+    assert (code, out) == (2, "")
+    assert err == "Error: --lang needs a value: fi, sv or en\n"
+
+
+def test_a_bad_language_is_said_in_the_language_of_the_environment(
+    run_main: Callable[..., tuple[int, str, str]], locale_env: Callable[..., None]
+) -> None:
+    locale_env(LANG="fi_FI.UTF-8")
+    code, _out, err = run_main("--lang", "de", "list")
+    assert code == 2
+    assert err == "Virhe: virheellinen arvo valitsimelle '--lang': 'de' (valitse fi, sv, en)\n"
 
 
 # --- the output in each language ---
@@ -294,10 +225,10 @@ def _render(lang: str, *args: str) -> str:
 
 def _interface_text(lang: str, out: str, regions: list[Region]) -> str:
     """The output less what is not the interface's: the report's text (it follows the
-    'Report text' heading), the dataset's notes (English), and the regions' names."""
-    labels = Labels(lang)
-    out = out.split("\n" + labels("show.report_text") + "\n")[0]
-    note = labels("note")
+    'Report text' heading), the dataset's notes, and the regions' names."""
+    with speaking(lang):
+        out = out.split("\n" + _("Report text") + "\n")[0]
+        note = _(NOTE_PREFIX).strip()
     out = "\n".join(line for line in out.splitlines() if not line.lstrip().startswith(note))
     names = sorted(
         {n for r in regions for n in (*r.names.all(), *r.short_names.all())}, key=len, reverse=True
@@ -307,23 +238,20 @@ def _interface_text(lang: str, out: str, regions: list[Region]) -> str:
     return out
 
 
-def _foreign_labels(lang: str) -> Iterator[tuple[str, re.Pattern[str]]]:
-    """Patterns of the other languages' labels that differ from this language's."""
-    for key, texts in UI.items():
+def _foreign_texts(lang: str) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """Patterns of the other languages' texts that differ from this language's."""
+    for message in translations():
+        texts = message.texts
         for other in LANGUAGES:
             text = texts[other].strip()
-            literal = re.sub(r"\{\w+\}|[^\w]", "", text)
+            literal = re.sub(r"\{\w+(!r)?\}|[^\w]", "", text)
             if other == lang or text == texts[lang] or len(literal) < 3:
                 continue
-            parts = [re.escape(p) for p in re.split(r"\{\w+\}", text)]
-            yield f"{key}[{other}]", re.compile(_bounded(".+?".join(parts)))
-    for enum, members in ENUM_LABELS.items():
-        for code, label in members.items():
-            for other in LANGUAGES:
-                text = label[other]
-                if other == lang or text == label[lang] or len(text) < 3:
-                    continue
-                yield f"{enum}.{code}[{other}]", re.compile(_bounded(re.escape(text)))
+            parts = [re.escape(p) for p in re.split(r"\{\w+(?:!r)?\}", text)]
+            yield (
+                f"{message.context or ''}|{texts['en']}[{other}]",
+                re.compile(_bounded(".+?".join(parts))),
+            )
 
 
 def _bounded(pattern: str) -> str:
@@ -338,7 +266,7 @@ def _bounded(pattern: str) -> str:
 )
 def test_no_label_of_another_language(lang: str, args: tuple[str, ...], dataset: Dataset) -> None:
     text = _interface_text(lang, _render(lang, *args), list(dataset.regions))
-    found = [name for name, pattern in _foreign_labels(lang) if pattern.search(text)]
+    found = [name for name, pattern in _foreign_texts(lang) if pattern.search(text)]
     assert not found, found
 
 
@@ -380,7 +308,6 @@ def test_show_in_finnish_and_swedish() -> None:
         "Rahoitus hankkeen jälkeen osana perustoimintaa",
         "Raportin teksti",
         "Raportin teksti on lainattu suomeksi, sellaisena kuin se on julkaistu.",
-        "Aineiston huomautukset ovat englanniksi.",
         "Asiointitilanteisiin liittyvä digituki (s. 7)",
     ):
         assert _has_line(fi, line), line
@@ -396,7 +323,6 @@ def test_show_in_finnish_and_swedish() -> None:
     en = _render("en", "show", "kainuu")
     assert en.startswith("Kainuu — Wellbeing Services County of Kainuu\n")
     assert "The report's text is quoted in Finnish, as published." in en
-    assert "The dataset's notes are in English." not in en  # it goes without saying
 
 
 def test_stats_in_finnish_and_swedish() -> None:
@@ -465,7 +391,7 @@ def test_help_in_finnish(run_main: Callable[..., tuple[int, str, str]]) -> None:
     assert code == 0
     assert "Kysy, miten Suomen hyvinvointialueet antavat asukkailleen digitukea" in out
     assert "Alueen luokittelu ja raportin oma teksti sivunumeroineen." in out
-    assert "Käyttöliittymän kieli: fi, sv tai en." in out
+    assert "Käyttöliittymän kieli: fi, sv tai en, ennen komentoa tai sen jälkeen." in out
     assert "Aineisto: 'Hyvinvointialueiden digituen mallit'" in out
     code, out, _ = run_main("--lang", "fi", "show", "--help")
     assert code == 0
@@ -506,7 +432,13 @@ def test_help_in_english_is_unchanged(run_main: Callable[..., tuple[int, str, st
             1,
             "Fel: inga träffar för 'seurakunat' (menade du seurakunnat eller seurakunta eller",
         ),
-        ("fi", ("show", "--format", "x", "kainuu"), 2, "Virhe: Invalid value for '--format'"),
+        (
+            "fi",
+            ("show", "--format", "x", "kainuu"),
+            2,
+            "Virhe: Virheellinen arvo valitsimelle '--format' / '-f': 'x' ei ole mikään näistä: "
+            "table, json, csv, markdown (katso 'digituki show --help')",
+        ),
     ],
 )
 def test_errors_in_the_language(
@@ -521,3 +453,148 @@ def test_errors_in_the_language(
     assert out == ""
     assert err.startswith(message), err
     assert err.count("\n") == 1
+
+
+# --- nothing English reaches a Finnish or Swedish user: help and every error path ---
+
+COMMANDS = sorted(getattr(typer.main.get_command(app), "commands", {}))
+ERROR_PATHS: list[tuple[str, ...]] = [
+    ("show",),
+    ("show", "kainu"),
+    ("show", "ka"),
+    ("show", "qqqqqq"),
+    ("show", "kainuu", "--section", "x"),
+    ("filter", "--channel", "kirjekyyhky"),
+    ("filter", "--chanel", "x"),
+    ("filter", "--channel"),
+    ("filter", "--project-funded=x"),
+    ("nosuch",),
+    ("list", "extra"),
+    ("search", "x", "-n", "0"),
+    ("search", "seurakunat"),
+    ("search", "seurakunta", "--region", "kainuu"),
+    ("search", '""'),
+    ("compare", "kainuu"),
+    ("compare", "kainuu", "lappi", "--all"),
+    ("export",),
+    ("export", "-f", "json", "--map-by", "funding"),
+    ("export", "-f", "html", "--map-by", "x"),
+    ("export", "-f", "json", "-o", "/nonexistent/dir/x.json"),
+    ("export", "-f", "json", "-o", "/"),
+    ("gaps", "--kind", "x"),
+    ("stats", "--by", "x"),
+    ("--data", "/nonexistent.yaml", "list"),
+]
+
+
+def _codes() -> set[str]:
+    """What a user types as it is in every language: codes, command and option words."""
+    from digituki_cli import vocabulary
+
+    codes = {
+        member.value
+        for enum in vars(vocabulary).values()
+        if isinstance(enum, type) and issubclass(enum, vocabulary.DescribedEnum)
+        for member in enum
+    }
+    return codes | {"channel", "partner", "funding"}  # --map-by's prefixes
+
+
+def _english_in(lang: str, text: str) -> list[str]:
+    """The English messages found in the text, codes and option values left out."""
+    codes = "|".join(re.escape(c) for c in sorted(_codes(), key=len, reverse=True))
+    text = re.sub(rf"(?<![\w-])({codes})(?=[:,;)\]|\s]|$)", "", text)
+    found = []
+    for name, pattern in _foreign_texts(lang):
+        context, _bar, rest = name.partition("|")
+        if not name.endswith("[en]") or (context and " " not in rest):
+            continue  # codebook labels are the codes in English: help lists the codes
+        if pattern.search(text):
+            found.append(name)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_no_english_in_any_help(lang: str, run_main: Callable[..., tuple[int, str, str]]) -> None:
+    for args in [(), *((command,) for command in COMMANDS)]:
+        code, out, err = run_main("--lang", lang, *args, "--help")
+        assert code == 0, (args, err)
+        found = _english_in(lang, out)
+        assert not found, (args, found)
+        assert "Usage:" not in out and "Options" not in out and "default:" not in out
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("args", ERROR_PATHS, ids=" ".join)
+def test_no_english_in_any_error(
+    lang: str, args: tuple[str, ...], run_main: Callable[..., tuple[int, str, str]]
+) -> None:
+    code, _out, err = run_main("--lang", lang, *args)
+    assert code in (1, 2), err
+    assert err.count("\n") >= 1
+    found = _english_in(lang, err)
+    assert not found, (err, found)
+    with speaking(lang):
+        assert err.startswith(_("Error: {message}").split("{")[0]), err
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--all"),
+        ("show", "kainuu", "helsinki", "--evidence"),
+        ("filter", "--channel", "email", "--evidence"),
+        ("compare", "kainuu", "lappi"),
+        ("compare", "--all"),
+        ("gaps",),
+        ("stats",),
+        ("stats", "--by", "channels"),
+        ("search", "seurakunta"),
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_no_english_in_any_view(
+    lang: str, args: tuple[str, ...], fmt: str, dataset: Dataset
+) -> None:
+    text = _interface_text(lang, _render(lang, *args, "--format", fmt), list(dataset.regions))
+    found = _english_in(lang, text)
+    assert not found, found
+
+
+def test_finnish_and_swedish_option_values(run_main: Callable[..., tuple[int, str, str]]) -> None:
+    english = run_main("filter", "--channel", "email", "--format", "json")
+    for args in (
+        ("--lang", "fi", "filter", "--channel", "sähköposti"),
+        ("--lang", "fi", "filter", "--channel", "SAHKOPOSTI"),
+        ("filter", "--channel", "e-post", "--lang", "sv"),
+        ("filter", "--channel", "EMAIL"),
+    ):
+        assert run_main(*args, "--format", "json") == english, args
+    code, out, _err = run_main("--lang", "sv", "filter", "--partner", "bibliotek", "-f", "json")
+    assert code == 0 and '"id": "satakunta"' in out
+    code, _out, _err = run_main("--lang", "fi", "gaps", "--funding", "epäselvä")
+    assert code == 0
+    code, _out, _err = run_main("stats", "--by", "general-support")  # old and new spellings
+    assert code == 0
+    assert run_main("stats", "--by", "general-support") == run_main(
+        "stats", "--by", "general_support"
+    )
+
+
+def test_completion_offers_codes_and_labels_of_the_language() -> None:
+    from digituki_cli.choices import CodeChoice
+
+    choice = CodeChoice(Channel)
+    with speaking("fi"):
+        offered = [item.value for item in choice.shell_complete(None, None, "s")]  # type: ignore[arg-type]
+    assert offered == ["service-point", "sähköposti", "sovelluksen viestit"]
+
+
+def test_html_and_markdown_exports_in_the_language(tmp_path: Path) -> None:
+    fi = _render("fi", "export", "--format", "html")
+    assert fi.startswith('<!DOCTYPE html>\n<html lang="fi">')
+    assert "<title>Digituki Suomen hyvinvointialueilla</title>" in fi
+    sv = _render("sv", "export", "--format", "markdown")
+    assert sv.startswith("# Digitalt stöd i Finlands välfärdsområden\n")

@@ -91,7 +91,7 @@ def test_interviewed_or_not(dataset: Dataset) -> None:
 def test_match_carries_its_evidence(dataset: Dataset) -> None:
     [match] = filter_regions(dataset.regions, Criteria(channels=(Channel.IN_APP,)))
     [reason] = match.reasons
-    assert reason.condition == "channel in-app"
+    assert (reason.what, reason.value) == ("channel", Channel.IN_APP)
     assert reason.item is not None
     assert "voi yhteyttä ottaa palautelomakkeen kautta" in reason.item.evidence
 

@@ -1,7 +1,8 @@
 """The command line: parse options, call a query, hand the result to rendering.
 
-Domain errors (`DigitukiError`) and click's usage errors become one line on stderr and an
-exit code; nothing here formats output by hand.
+Domain errors (`DigitukiError`) and click's usage errors become one line on stderr, in the
+interface language, and an exit code; nothing here formats output by hand. Help texts are
+English message ids here; main() says them in the interface language (`_speak`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,20 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
+from .choices import CodeChoice, Count
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
+from .i18n import (
+    N_,
+    InterfaceLanguage,
+    LanguageError,
+    _,
+    language,
+    resolve_language,
+    set_language,
+)
 from .paths import DATA_ENV, dataset_path
 from .text import printable
-from .translations import UI, InterfaceLanguage, Labels, LanguageError, resolve_language
 from .vocabulary import (
     Channel,
     FundingAfterProject,
@@ -39,18 +49,25 @@ if TYPE_CHECKING:
     from .model import Dataset
 
 SLOW_LOAD_SECONDS = 1.0
-EPILOG_HINT = UI["help.data_source"]["en"]
+EXAMPLES = N_("Examples:")
+EXAMPLE = N_("Example:")
+SEARCH_EXIT_STATUS = N_("Exit status: 0 if something matched, 1 if nothing did (like grep).")
 
 
-def _help(key: str) -> str:
-    """A help text of the catalogue in English; main() swaps in the user's language."""
-    return UI["help." + key]["en"]
+def _examples(*commands: str, after: str | None = None) -> str:
+    """An epilog: a heading, one command a paragraph, then `after` (main() translates them)."""
+    heading = EXAMPLES if len(commands) > 1 else EXAMPLE
+    return "\n\n".join([heading, *(f"  {c}" for c in commands), *([after] if after else [])])
 
 
 app = typer.Typer(
     name="digituki",
-    help=_help("app"),
-    epilog=EPILOG_HINT,
+    help=N_(
+        "Ask how Finland's wellbeing services counties give their residents digital support "
+        "(digituki), from the report 'Hyvinvointialueiden digituen mallit' (2025).\n\n"
+        "Every answer comes from the report and can show the report's own words (--evidence)."
+    ),
+    epilog=N_("Data: 'Hyvinvointialueiden digituen mallit' (Kunnas & Erfors, 9.12.2025)."),
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -74,15 +91,18 @@ def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
 
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help=_help("option.format"), case_sensitive=False),
+    typer.Option("--format", "-f", help=N_("Output format."), click_type=CodeChoice(Format)),
 ]
-EvidenceOption = Annotated[bool, typer.Option("--evidence", "-e", help=_help("option.evidence"))]
+EvidenceOption = Annotated[
+    bool, typer.Option("--evidence", "-e", help=N_("Show the report's words behind each value."))
+]
 RegionArgs = Annotated[
     list[str],
     typer.Argument(
-        help="Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha).",
+        help=N_("Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha)."),
         autocompletion=_complete_region,
         show_default=False,
+        metavar="REGION...",
     ),
 ]
 
@@ -95,7 +115,7 @@ def _root(
         typer.Option(
             "--data",
             envvar=DATA_ENV,
-            help=_help("option.data"),
+            help=N_("Dataset file to use instead of the bundled one."),
             metavar="FILE",
             show_envvar=True,
         ),
@@ -104,18 +124,25 @@ def _root(
         InterfaceLanguage | None,
         typer.Option(
             "--lang",
-            # DIGITUKI_LANG is read by resolve_language with the locale variables, not here.
-            help=_help("option.lang"),
-            case_sensitive=False,
+            # main() reads --lang wherever it stands, with DIGITUKI_LANG and the locale.
+            help=N_(
+                "Language of the interface: fi, sv or en, before or after the command. "
+                "Default: DIGITUKI_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
+            ),
+            click_type=CodeChoice(InterfaceLanguage),
             show_default=False,
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help=_help("option.version")),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
+        ),
     ] = False,
 ) -> None:
-    """The dataset and language options are read where they are needed (_data_path, _labels)."""
+    """The dataset option is read where it is needed (_data_path)."""
+    if lang is not None:
+        set_language(lang.value)
     if ctx.invoked_subcommand is None:  # only options, e.g. `digituki --lang fi`: show the help
         typer.echo(ctx.get_help())
 
@@ -124,22 +151,15 @@ def _data_path(ctx: typer.Context) -> Path:
     return dataset_path(ctx.find_root().params.get("data"))
 
 
-def _labels(ctx: typer.Context) -> Labels:
-    """The labels of the language chosen with --lang, DIGITUKI_LANG or the locale."""
-    try:
-        return Labels(resolve_language(ctx.find_root().params.get("lang"), os.environ))
-    except LanguageError as exc:
-        raise UsageError(str(exc)) from None
-
-
 def _dataset(ctx: typer.Context) -> Dataset:
     from .load import load_dataset
 
     path = _data_path(ctx)
     loaded = load_dataset(path)
     if loaded.cold_seconds is not None and loaded.cold_seconds > SLOW_LOAD_SECONDS:
-        seconds = f"{loaded.cold_seconds:.1f}"
-        message = _labels(ctx)("message.slow_load", path=str(path), seconds=seconds)
+        message = _(
+            "digituki: read and validated {path} in {seconds} s; later runs use a cache"
+        ).format(path=path, seconds=f"{loaded.cold_seconds:.1f}")
         sys.stderr.write(printable(message) + "\n")
     return loaded.dataset
 
@@ -167,13 +187,14 @@ def _reader_may_leave() -> Iterator[None]:
 
 @app.command(
     "list",
-    help=_help("command.list"),
-    epilog="Examples:\n\n  digituki list\n\n  digituki list --all --format csv",
+    help=N_("One row per region: general support, funding after the project, channels, partners."),
+    epilog=_examples("digituki list", "digituki list --all --format csv"),
 )
 def list_regions(
     ctx: typer.Context,
     include_all: Annotated[
-        bool, typer.Option("--all", "-a", help="Add the six regions the report does not describe.")
+        bool,
+        typer.Option("--all", "-a", help=N_("Add the six regions the report does not describe.")),
     ] = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
@@ -181,15 +202,16 @@ def list_regions(
     from .views import list_view
 
     regions = interviewed_first(_dataset(ctx).regions, include_all)
-    _emit(list_view(regions, _labels(ctx)), fmt)
+    _emit(list_view(regions), fmt)
 
 
 @app.command(
-    help=_help("command.show"),
-    epilog=(
-        "Examples:\n\n  digituki show kainuu\n\n  digituki show Pirha --evidence\n\n"
-        "  digituki show 'North Karelia' --section general_support\n\n"
-        "  digituki show lappi satakunta --format json"
+    help=N_("A region's classification and the report's own text, with page numbers."),
+    epilog=_examples(
+        "digituki show kainuu",
+        "digituki show Pirha --evidence",
+        "digituki show 'North Karelia' --section general_support",
+        "digituki show lappi satakunta --format json",
     ),
 )
 def show(
@@ -198,7 +220,12 @@ def show(
     evidence: EvidenceOption = False,
     section: Annotated[
         SectionName | None,
-        typer.Option("--section", "-s", help="Show only this section of the report."),
+        typer.Option(
+            "--section",
+            "-s",
+            help=N_("Show only this section of the report."),
+            click_type=CodeChoice(SectionName),
+        ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
@@ -206,16 +233,16 @@ def show(
     from .views import show_view
 
     found = RegionIndex(_dataset(ctx).regions).resolve_all(regions)
-    _emit(show_view(found, evidence, section, _labels(ctx)), fmt)
+    _emit(show_view(found, evidence, section), fmt)
 
 
 @app.command(
     "filter",
-    help=_help("command.filter"),
-    epilog=(
-        "Examples:\n\n  digituki filter --general-support\n\n"
-        "  digituki filter --channel email --funding unclear\n\n"
-        "  digituki filter --partner parishes --evidence"
+    help=N_("Regions that meet every condition given (AND)."),
+    epilog=_examples(
+        "digituki filter --general-support",
+        "digituki filter --channel email --funding unclear",
+        "digituki filter --partner parishes --evidence",
     ),
 )
 def filter_command(
@@ -224,49 +251,75 @@ def filter_command(
         bool | None,
         typer.Option(
             "--general-support/--no-general-support",
-            help="General support offered or limited / not offered.",
+            help=N_("General support offered or limited / not offered."),
             show_default=False,
         ),
     ] = None,
     general_support_level: Annotated[
         GeneralSupportLevel | None,
-        typer.Option("--general-support-level", help="General support level.", metavar="LEVEL"),
+        typer.Option(
+            "--general-support-level",
+            help=N_("General support level."),
+            click_type=CodeChoice(GeneralSupportLevel),
+        ),
     ] = None,
     channel: Annotated[
         list[Channel] | None,
-        typer.Option("--channel", help="Has this channel (repeat: all of them).", metavar="CH"),
+        typer.Option(
+            "--channel",
+            help=N_("Has this channel (repeat: all of them)."),
+            click_type=CodeChoice(Channel),
+        ),
     ] = None,
     provider: Annotated[
         list[Provider] | None,
-        typer.Option("--provider", help="Has this provider (repeat: all of them).", metavar="P"),
+        typer.Option(
+            "--provider",
+            help=N_("Has this provider (repeat: all of them)."),
+            click_type=CodeChoice(Provider),
+        ),
     ] = None,
     partner: Annotated[
         list[Partner] | None,
-        typer.Option("--partner", help="Works with this partner (repeat: all).", metavar="P"),
+        typer.Option(
+            "--partner",
+            help=N_("Works with this partner (repeat: all)."),
+            click_type=CodeChoice(Partner),
+        ),
     ] = None,
     obligation: Annotated[
         ProfessionalDuty | None,
-        typer.Option("--obligation", help="Professionals' duty to give support.", metavar="DUTY"),
+        typer.Option(
+            "--obligation",
+            help=N_("Professionals' duty to give support."),
+            click_type=CodeChoice(ProfessionalDuty),
+        ),
     ] = None,
     funding: Annotated[
         FundingAfterProject | None,
-        typer.Option("--funding", help="Funding after the project.", metavar="STATUS"),
+        typer.Option(
+            "--funding",
+            help=N_("Funding after the project."),
+            click_type=CodeChoice(FundingAfterProject),
+        ),
     ] = None,
     project_funded: Annotated[
-        bool, typer.Option("--project-funded", help="Support was developed with project funds.")
+        bool,
+        typer.Option("--project-funded", help=N_("Support was developed with project funds.")),
     ] = False,
     assisted_authorization: Annotated[
         bool,
-        typer.Option("--assisted-authorization", help="Helps clients make Suomi.fi mandates."),
+        typer.Option("--assisted-authorization", help=N_("Helps clients make Suomi.fi mandates.")),
     ] = False,
     plain_language: Annotated[
-        bool, typer.Option("--plain-language", help="Plain language (selkokieli) in materials.")
+        bool,
+        typer.Option("--plain-language", help=N_("Plain language (selkokieli) in materials.")),
     ] = False,
     interviewed: Annotated[
         bool | None,
         typer.Option(
             "--interviewed/--not-interviewed",
-            help="Interviewed for the report, or not. Default: all regions.",
+            help=N_("Interviewed for the report, or not. Default: all regions."),
             show_default=False,
         ),
     ] = None,
@@ -290,14 +343,15 @@ def filter_command(
         interviewed=interviewed,
     )
     matches = filter_regions(_dataset(ctx).regions, criteria)
-    _emit(filter_view(matches, evidence, _labels(ctx)), fmt)
+    _emit(filter_view(matches, evidence), fmt)
 
 
 @app.command(
-    help=_help("command.compare"),
-    epilog=(
-        "Examples:\n\n  digituki compare kainuu lappi\n\n  digituki compare Eksote Pirha Varha\n\n"
-        "  digituki compare --all"
+    help=N_("Regions side by side, differences in bold; --all gives the whole feature matrix."),
+    epilog=_examples(
+        "digituki compare kainuu lappi",
+        "digituki compare Eksote Pirha Varha",
+        "digituki compare --all",
     ),
 )
 def compare(
@@ -305,12 +359,15 @@ def compare(
     regions: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Two or more regions.", autocompletion=_complete_region, show_default=False
+            help=N_("Two or more regions."),
+            autocompletion=_complete_region,
+            show_default=False,
+            metavar="REGION...",
         ),
     ] = None,
     all_regions: Annotated[
         bool,
-        typer.Option("--all", "-a", help="The feature matrix of every interviewed region."),
+        typer.Option("--all", "-a", help=N_("The feature matrix of every interviewed region.")),
     ] = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
@@ -319,37 +376,44 @@ def compare(
     from .queries import feature_matrices, interviewed_first
     from .views import compare_view, matrix_view
 
-    labels = _labels(ctx)
     dataset = _dataset(ctx)
     if all_regions:
         if regions:
-            raise UsageError.from_catalogue("error.compare_regions_and_all")
+            raise UsageError(_("give regions or --all, not both"))
         matrices = feature_matrices(interviewed_first(dataset.regions, False))
-        _emit(matrix_view(matrices, labels), fmt)
+        _emit(matrix_view(matrices), fmt)
         return
     found = RegionIndex(dataset.regions).resolve_all(regions or [])
     if len(found) < 2:
-        raise UsageError.from_catalogue("error.compare_needs_two", "error.compare_needs_two.hint")
-    _emit(compare_view(compare_regions(found), labels), fmt)
+        raise UsageError(_("compare needs two or more different regions"), hint=_("or use --all"))
+    _emit(compare_view(compare_regions(found)), fmt)
 
 
 @app.command(
-    help=_help("command.gaps"),
-    epilog=(
-        "Examples:\n\n  digituki gaps\n\n  digituki gaps --funding unclear\n\n"
-        "  digituki gaps --kind no-remote-channel --format json"
+    help=N_("Gaps the report reveals, each with its evidence, and a count per kind."),
+    epilog=_examples(
+        "digituki gaps",
+        "digituki gaps --funding unclear",
+        "digituki gaps --kind no-remote-channel --format json",
     ),
 )
 def gaps(
     ctx: typer.Context,
     kind: Annotated[
         list[GapKind] | None,
-        typer.Option("--kind", "-k", help="Only gaps of this kind (repeatable).", metavar="KIND"),
+        typer.Option(
+            "--kind",
+            "-k",
+            help=N_("Only gaps of this kind (repeatable)."),
+            click_type=CodeChoice(GapKind),
+        ),
     ] = None,
     funding: Annotated[
         FundingAfterProject | None,
         typer.Option(
-            "--funding", help="Only regions with this funding after the project.", metavar="STATUS"
+            "--funding",
+            help=N_("Only regions with this funding after the project."),
+            click_type=CodeChoice(FundingAfterProject),
         ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
@@ -358,7 +422,7 @@ def gaps(
     from .views import gaps_view
 
     report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
-    _emit(gaps_view(report, _labels(ctx)), fmt)
+    _emit(gaps_view(report), fmt)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
@@ -369,13 +433,13 @@ def _complete_map_by(incomplete: str) -> list[str]:
 
 @app.command(
     "export",
-    help=_help("command.export"),
-    epilog=(
-        "Examples:\n\n  digituki export --format json -o counties.json\n\n"
-        "  digituki export --format csv -o counties.csv\n\n"
-        "  digituki export --format markdown > report.md\n\n"
-        "  digituki export --format sqlite -o digituki.sqlite\n\n"
-        "  digituki export --format html -o report.html --map-by channel:email"
+    help=N_("The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report."),
+    epilog=_examples(
+        "digituki export --format json -o counties.json",
+        "digituki export --format csv -o counties.csv",
+        "digituki export --format markdown > report.md",
+        "digituki export --format sqlite -o digituki.sqlite",
+        "digituki export --format html -o report.html --map-by channel:email",
     ),
 )
 def export_command(
@@ -385,8 +449,8 @@ def export_command(
         typer.Option(
             "--format",
             "-f",
-            help="Format. Default: from the -o file's suffix.",
-            case_sensitive=False,
+            help=N_("Format. Default: from the -o file's suffix."),
+            click_type=CodeChoice(ExportFormat),
             show_default=False,
         ),
     ] = None,
@@ -395,17 +459,19 @@ def export_command(
         typer.Option(
             "--output",
             "-o",
-            help="File to write (atomically). '-' or none: stdout (not for sqlite on a terminal).",
+            help=N_(
+                "File to write (atomically). '-' or none: stdout (not for sqlite on a terminal)."
+            ),
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
     map_by: Annotated[
         str | None,
         typer.Option(
             "--map-by",
-            help=(
+            help=N_(
                 "html: colour the map by funding (default), general-support, "
                 "channel:CODE or partner:CODE."
             ),
@@ -421,31 +487,34 @@ def export_command(
     with _reader_may_leave():
         written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
-        size = _size(written.size)
-        message = _labels(ctx)(
-            "message.wrote", path=str(written.path), format=written.format.value, size=size
+        message = _("Wrote {path} ({format}, {size})").format(
+            path=written.path, format=written.format.value, size=_size(written.size)
         )
         typer.echo(printable(message), err=True)
 
 
 def _size(size: int) -> str:
-    return f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KiB"
+    if size < 1024:
+        return _("{size} bytes").format(size=size)
+    return _("{size} KiB").format(size=f"{size / 1024:.0f}")
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n  digituki search seurakunnissa\n\n  digituki search kirjasto seurakunta\n\n"
-        "  digituki search '\"avustetun valtuutuksen\"'\n\n"
-        "  digituki search chat --region satakunta --format json\n\n" + _help("search_exit_status")
+    help=N_("Full-text search of the report's county texts, any word form, ranked (BM25)."),
+    epilog=_examples(
+        "digituki search seurakunnissa",
+        "digituki search kirjasto seurakunta",
+        "digituki search '\"avustetun valtuutuksen\"'",
+        "digituki search chat --region satakunta --format json",
+        after=SEARCH_EXIT_STATUS,
     ),
-    help=_help("command.search"),
 )
 def search(
     ctx: typer.Context,
     query: Annotated[
         list[str],
         typer.Argument(
-            help=(
+            help=N_(
                 "Words in any inflected form (seurakunnissa finds seurakuntien); "
                 "ä/ö may be typed as a/o. Put a phrase in double quotes inside the query."
             ),
@@ -458,18 +527,25 @@ def search(
         typer.Option(
             "--region",
             "-r",
-            help="Only this region (repeatable).",
+            help=N_("Only this region (repeatable)."),
             autocompletion=_complete_region,
             metavar="R",
         ),
     ] = None,
     section: Annotated[
         SectionName | None,
-        typer.Option("--section", "-s", help="Only this section of the report."),
+        typer.Option(
+            "--section",
+            "-s",
+            help=N_("Only this section of the report."),
+            click_type=CodeChoice(SectionName),
+        ),
     ] = None,
     limit: Annotated[
         int,
-        typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most this many sections."),
+        typer.Option(
+            "--limit", "-n", click_type=Count(), help=N_("Show at most this many sections.")
+        ),
     ] = 20,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
@@ -482,21 +558,25 @@ def search(
     chosen = RegionIndex(dataset.regions).resolve_all(region or [])
     index = load_index(index_path(_data_path(ctx)))
     results = run_search(dataset.regions, index, " ".join(query), chosen, section, limit)
-    _emit(search_view(results, _labels(ctx)), fmt)
+    _emit(search_view(results), fmt)
 
 
 @app.command(
-    help=_help("command.stats"),
-    epilog=(
-        "Examples:\n\n  digituki stats\n\n  digituki stats --by channels\n\n"
-        "  digituki stats --format csv"
+    help=N_("How many interviewed regions have each classification, as bar charts."),
+    epilog=_examples(
+        "digituki stats", "digituki stats --by channels", "digituki stats --format csv"
     ),
 )
 def stats(
     ctx: typer.Context,
     by: Annotated[
         StatField | None,
-        typer.Option("--by", "-b", help="Only this field, with the meaning of each value."),
+        typer.Option(
+            "--by",
+            "-b",
+            help=N_("Only this field, with the meaning of each value."),
+            click_type=CodeChoice(StatField),
+        ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
@@ -505,41 +585,53 @@ def stats(
 
     fields = [by] if by else []
     counts = count(_dataset(ctx).regions, fields)
-    _emit(stats_view(counts, by is not None, _labels(ctx)), fmt)
+    _emit(stats_view(counts, by is not None), fmt)
 
 
 @app.command(
-    help=_help("command.validate"),
-    epilog="Examples:\n\n  digituki validate\n\n  digituki validate my-counties.yaml",
+    help=N_("Check a dataset file with the loader's own checks and report every problem."),
+    epilog=_examples("digituki validate", "digituki validate my-counties.yaml"),
 )
 def validate(
     ctx: typer.Context,
     file: Annotated[
         Path | None,
         typer.Argument(
-            help="Dataset file. Default: --data, $DIGITUKI_DATA, else the bundled one.",
+            help=N_("Dataset file. Default: --data, $DIGITUKI_DATA, else the bundled one."),
             show_default=False,
+            metavar="FILE",
         ),
     ] = None,
 ) -> None:
     from .errors import DataError
+    from .i18n import ngettext
     from .load import load_path
 
     path = file or _relative_if_below_cwd(_data_path(ctx))
-    labels = _labels(ctx)
     try:
         dataset, warnings = load_path(path)
     except DataError as exc:
         for problem in exc.problems:
             typer.echo(printable(str(problem)), err=True)
-        typer.echo(labels("validate.problems", path=path, count=len(exc.problems)), err=True)
+        count = len(exc.problems)
+        summary = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+        typer.echo(summary.format(path=path, count=count), err=True)
         raise typer.Exit(EXIT_ERROR) from None
     for warning in warnings:
-        typer.echo(printable(labels("validate.warning", warning=warning)), err=True)
-    summary = labels(
-        "validate.valid", path=path, regions=len(dataset.regions), warnings=len(warnings)
+        typer.echo(printable(_("warning: {warning}").format(warning=warning)), err=True)
+    regions = ngettext("{count} region", "{count} regions", len(dataset.regions)).format(
+        count=len(dataset.regions)
     )
-    typer.echo(printable(summary))
+    warned = ngettext("{count} warning", "{count} warnings", len(warnings)).format(
+        count=len(warnings)
+    )
+    typer.echo(
+        printable(
+            _("{path}: valid ({regions}, {warnings})").format(
+                path=path, regions=regions, warnings=warned
+            )
+        )
+    )
 
 
 def _relative_if_below_cwd(path: Path) -> Path:
@@ -550,7 +642,8 @@ def _relative_if_below_cwd(path: Path) -> Path:
 
 
 @app.command(
-    help=_help("command.schema"), epilog="Example:\n\n  digituki schema > counties.schema.json"
+    help=N_("Print the JSON Schema of the dataset, with the codebook's descriptions."),
+    epilog=_examples("digituki schema > counties.schema.json"),
 )
 def schema() -> None:
     import json
@@ -563,87 +656,161 @@ def schema() -> None:
 # --- entry point: one place that maps errors to messages and exit codes ---
 
 
-def _fail(message: str, code: int, labels: Labels) -> NoReturn:
-    sys.stderr.write(printable(labels("error", message=message)) + "\n")
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(printable(_("Error: {message}").format(message=message)) + "\n")
     sys.stderr.flush()
     raise SystemExit(code)
 
 
-def _lang_argument(args: list[str]) -> str | None:
-    """The value of --lang among the options before the command (Typer parses it again later)."""
+def _take_lang(args: list[str]) -> tuple[str | None, list[str]]:
+    """The value of --lang wherever it stands (before `--`), and the arguments without it.
+
+    The last --lang wins. Raises LanguageError when --lang has no value.
+    """
+    chosen: str | None = None
+    rest: list[str] = []
     words = iter(args)
     for word in words:
-        if word == "--lang":
-            return next(words, None)
-        if word.startswith("--lang="):
-            return word.partition("=")[2]
-        if word == "--data":
-            next(words, None)
-        elif word == "--" or not word.startswith("-"):
+        if word == "--":
+            rest += [word, *words]
             break
-    return None
+        if word == "--lang":
+            chosen = next(words, None)
+            if chosen is None:
+                raise LanguageError(_("--lang needs a value: fi, sv or en"))
+        elif word.startswith("--lang="):
+            chosen = word.partition("=")[2]
+        else:
+            rest.append(word)
+    return chosen, rest
 
 
-def _translate_help(command: click.Command, labels: Labels) -> None:
-    """Help summaries in the language: Typer fixed them in English when it built the commands."""
-    from typer.core import TyperOption
+# Words of Typer's and click's own that reach the user: in the catalogue, said by _speak.
+TYPER_WORDS = (
+    N_("Usage:"),
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("env var: {var}"),
+    N_("(dynamic)"),
+    N_("Missing command."),
+    N_("No such command {name!r}."),
+    N_("Show this message and exit."),
+)
 
-    command.help = labels("help.app")
-    command.epilog = labels("help.data_source")
+
+def _speak(command: click.Command) -> None:
+    """Say the help of every command in the interface language.
+
+    Typer fixed the help texts (English message ids) when it built the commands; here each
+    is looked up in the catalogue. Typer's own words (Options, [default: ...], required,
+    Missing command) come from typer.core's `_`, which is pointed at ours; click's "Usage:"
+    from a formatter of ours; the help option's text is set here. An option whose values
+    are a vocabulary lists them, with their labels in Finnish or Swedish.
+    """
+    import typer.core
+
+    typer.core._ = _  # type: ignore[attr-defined]
     commands: dict[str, click.Command] = getattr(command, "commands", {})
     for each in (command, *commands.values()):
-        if each is not command:
-            each.help = labels(f"help.command.{each.name}")
-            if each.epilog:
-                each.epilog = (
-                    each.epilog.replace(_help("examples"), labels("help.examples"))
-                    .replace(_help("example"), labels("help.example"))
-                    .replace(_help("search_exit_status"), labels("help.search_exit_status"))
-                )
+        each.context_class = _Context
+        if each.help:
+            each.help = _(each.help)
+        if each.epilog:
+            each.epilog = "\n\n".join(_(part) for part in each.epilog.split("\n\n"))
+        names = {"help_option_names": ["-h", "--help"]}
+        help_option = each.get_help_option(type("HelpContext", (), names)())
+        if help_option is not None:
+            help_option.help = _("Show this message and exit.")
         for param in each.params:
-            # The shared options (--format, --evidence) and the global ones; an option that
-            # has help of its own under the same name (export's --format) keeps it.
-            long_names = [o for o in param.opts if o.startswith("--")]
-            key = f"help.option.{long_names[0][2:]}" if long_names else ""
-            if isinstance(param, TyperOption) and key in UI and param.help == UI[key]["en"]:
-                param.help = labels(key)
+            if not isinstance(param, typer.core.TyperOption | typer.core.TyperArgument):
+                continue
+            text = _(param.help) if param.help else ""
+            if isinstance(param.type, CodeChoice) and language() != "en" and param.type.labels():
+                text += " " + _("Also: {labels}.").format(labels=", ".join(param.type.labels()))
+            param.help = text or None
+
+
+def _usage_message(exc: Exception) -> str:
+    """A usage error of click's in the interface language, with where to find help."""
+    from typer._click import exceptions as errors
+
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, errors.NoSuchOption):
+        message = _("No such option: {name}").format(name=printable(exc.option_name))
+        if exc.possibilities:
+            options = ", ".join(sorted(exc.possibilities))
+            message += " " + _("(possible options: {options})").format(options=options)
+    elif isinstance(exc, errors.MissingParameter):
+        param = exc.param
+        hint = param.get_error_hint(ctx) if param is not None and ctx is not None else ""
+        if param is not None and param.param_type_name == "argument":
+            message = _("Missing argument {name}.").format(name=hint)
+        else:
+            message = _("Missing option {name}.").format(name=hint)
+    elif isinstance(exc, errors.BadParameter):
+        param = exc.param
+        hint = param.get_error_hint(ctx) if param is not None and ctx is not None else ""
+        message = _("Invalid value for {name}: {message}").format(name=hint, message=exc.message)
+    elif isinstance(exc, errors.BadOptionUsage) and "requires" in exc.message:
+        message = _("Option {name} needs a value.").format(name=repr(exc.option_name))
+    elif isinstance(exc, errors.BadOptionUsage):
+        message = _("Option {name} does not take a value.").format(name=repr(exc.option_name))
+    elif isinstance(exc, errors.UsageError) and exc.message.startswith("Got unexpected extra"):
+        extra = exc.message.partition("(")[2].rstrip(")")
+        message = _("Unexpected extra arguments: {arguments}").format(arguments=extra)
+    else:
+        message = getattr(exc, "message", str(exc))
+    command = ctx.command_path if ctx is not None else "digituki"
+    return message + " " + _("(see '{command} --help')").format(command=command)
 
 
 def main(argv: list[str] | None = None) -> None:
     _tolerant_streams()
-    args = sys.argv[1:] if argv is None else argv
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        labels = Labels(resolve_language(_lang_argument(args), os.environ))
+        option, args = _take_lang(args)
+        set_language(resolve_language(option, os.environ))
     except LanguageError as exc:
-        _fail(str(exc), EXIT_USAGE, Labels())
+        _fail(str(exc), EXIT_USAGE)
     command = typer.main.get_command(app)
-    if labels.lang != "en":
-        _translate_help(command, labels)
+    _speak(command)
     try:
         code = command.main(args=args or ["--help"], prog_name="digituki", standalone_mode=False)
     except typer.TyperException as exc:
         # Typer's (vendored click's) errors; usage errors are the ones with exit code 2.
         if exc.exit_code == EXIT_USAGE:
-            _fail(_usage_message(exc), EXIT_USAGE, labels)
-        _fail(exc.format_message(), exc.exit_code, labels)
+            _fail(_usage_message(exc), EXIT_USAGE)
+        _fail(exc.format_message(), exc.exit_code)
     except typer.Abort:
-        _fail(labels("error.interrupted"), 130, labels)
+        _fail(_("interrupted"), 130)
     except DigitukiError as exc:
-        _fail(exc.text(labels.lang), exc.exit_code, labels)
+        _fail(exc.text(), exc.exit_code)
     except OSError as exc:
-        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR, labels)
+        _fail(_cannot_write(exc), EXIT_ERROR)
     except Exception as exc:
         # A bug: still one line, not a traceback (DIGITUKI_DEBUG=1 shows the traceback).
         if os.environ.get("DIGITUKI_DEBUG"):
             raise
-        _fail(f"internal error, please report it: {type(exc).__name__}: {exc}", EXIT_ERROR, labels)
+        _fail(
+            _("internal error, please report it: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
+            EXIT_ERROR,
+        )
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
     except OSError as exc:
-        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR, labels)
+        _fail(_cannot_write(exc), EXIT_ERROR)
     raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _cannot_write(exc: OSError) -> str:
+    return _("cannot write the output: {reason}").format(reason=exc.strerror or exc)
 
 
 def run() -> NoReturn:
@@ -666,11 +833,15 @@ def run() -> NoReturn:
     os._exit(code)
 
 
-def _usage_message(exc: typer.TyperException) -> str:
-    message = exc.format_message().replace("Value error, ", "")
-    ctx = getattr(exc, "ctx", None)
-    command = ctx.command_path if ctx is not None else "digituki"
-    return f"{message} (see '{command} --help')"
+class _Formatter(typer._click.HelpFormatter):
+    """click's help formatter, with "Usage:" in the interface language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else _("Usage:") + " ")
+
+
+class _Context(typer.Context):
+    formatter_class = _Formatter
 
 
 def _quiet_broken_pipe() -> NoReturn:

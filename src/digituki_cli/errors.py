@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Self
+
+from .i18n import _, ngettext
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -12,9 +13,8 @@ EXIT_USAGE = 2
 class DigitukiError(Exception):
     """Something the user can act on: a message, an optional hint, and an exit code.
 
-    An error made with `from_catalogue` also carries the ids of its message and hint in the
-    catalogue (translations.py), so that the command line can say it in the user's language;
-    `message` and `hint` are always the English text.
+    Message and hint are written in the interface language where the error is raised (the
+    language is chosen before any command runs, see i18n.py).
     """
 
     def __init__(self, message: str, hint: str | None = None, exit_code: int = EXIT_ERROR):
@@ -22,32 +22,10 @@ class DigitukiError(Exception):
         self.message = message
         self.hint = hint
         self.exit_code = exit_code
-        self.message_id: str | None = None
-        self.hint_id: str | None = None
-        self.params: dict[str, object] = {}
 
-    @classmethod
-    def from_catalogue(
-        cls, message_id: str, hint_id: str | None = None, /, **params: object
-    ) -> Self:
-        """An error whose message (and hint) are texts of the catalogue, filled with params."""
-        from .translations import Labels
-
-        english = Labels("en")
-        error = cls(english(message_id, **params), english(hint_id, **params) if hint_id else None)
-        error.message_id, error.hint_id, error.params = message_id, hint_id, params
-        return error
-
-    def text(self, lang: str) -> str:
-        """The message and its hint in the language (English for an error not in the catalogue)."""
-        message, hint = self.message, self.hint
-        if self.message_id is not None and lang != "en":
-            from .translations import Labels
-
-            labels = Labels(lang)
-            message = labels(self.message_id, **self.params)
-            hint = labels(self.hint_id, **self.params) if self.hint_id else None
-        return message + (f" ({hint})" if hint else "")
+    def text(self) -> str:
+        """The message and its hint, as one line: `message (hint)`."""
+        return self.message + (f" ({self.hint})" if self.hint else "")
 
 
 class UsageError(DigitukiError):
@@ -85,7 +63,10 @@ class DataError(DigitukiError):
         if len(problems) == 1:
             super().__init__(first)
         else:
+            more = len(problems) - 1
             super().__init__(
-                f"{first} (and {len(problems) - 1} more)",
-                hint="`digituki validate FILE` lists every problem",
+                ngettext("{first} (and {count} more)", "{first} (and {count} more)", more).format(
+                    first=first, count=more
+                ),
+                hint=_("`digituki validate FILE` lists every problem"),
             )

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DigitukiError, UsageError
 from .formats import ExportFormat, Format
+from .i18n import N_, _, describe, label, language, ngettext, speaking
 from .text import ECHO_LIMIT, printable
-from .translations import Labels
 
 if TYPE_CHECKING:
     import sqlite3
@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 
 STDOUT = "-"
 UTF8_BOM = "\ufeff"
-REPORT_TITLE = "Digital support in Finland's wellbeing services counties"
-# The export is in English, with the counties' Finnish names, as its readers know them.
-EXPORT_LABELS = Labels("en", names="fi")
+REPORT_TITLE = N_("Digital support in Finland's wellbeing services counties")
 
 
 BINARY_FORMATS = frozenset({ExportFormat.SQLITE})
@@ -65,8 +63,8 @@ def choose_format(fmt: ExportFormat | None, output: str | None) -> ExportFormat:
         if guessed is not None:
             return guessed
     raise UsageError(
-        "give --format " + "|".join(f.value for f in ExportFormat),
-        hint="or an -o FILE ending in .json, .csv, .md, .sqlite or .html",
+        _("give --format {formats}").format(formats="|".join(f.value for f in ExportFormat)),
+        hint=_("or an -o FILE ending in .json, .csv, .md, .sqlite or .html"),
     )
 
 
@@ -79,13 +77,17 @@ def export(
 ) -> Written | None:
     """Write the dataset in the format to the file named, or to stdout if none (or '-')."""
     if map_by is not None and fmt is not ExportFormat.HTML:
-        raise UsageError("--map-by applies only to --format html")
+        raise UsageError(_("--map-by applies only to --format html"))
     spec = parse_map_by(map_by) if fmt is ExportFormat.HTML else None
     to_stdout = output is None or output == STDOUT
     if to_stdout and fmt in BINARY_FORMATS and sys.stdout.isatty():
         raise UsageError(
-            f"{fmt.value} is a binary format and is not written to a terminal",
-            hint=f"give -o FILE, e.g. -o digituki.{fmt.value}, or redirect stdout to a file",
+            _("{format} is a binary format and is not written to a terminal").format(
+                format=fmt.value
+            ),
+            hint=_("give -o FILE, e.g. -o digituki.{format}, or redirect stdout to a file").format(
+                format=fmt.value
+            ),
         )
     if fmt is ExportFormat.SQLITE:
 
@@ -163,20 +165,16 @@ def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int
     """
     real = Path(os.path.realpath(target))
     if real.is_dir():
-        raise DigitukiError.from_catalogue(
-            "error.is_directory", "error.is_directory.hint", target=target
+        raise DigitukiError(
+            _("{target} is a directory").format(target=target), hint=_("give a file name with -o")
         )
     if real.exists() and not real.is_file():
         return _write_in_place(real, fill)
     if real.exists() and not force:
-        raise DigitukiError.from_catalogue(
-            "error.file_exists", "error.file_exists.hint", target=target
-        )
+        raise _file_exists(target)
     parent = real.parent
     if not parent.is_dir():
-        raise DigitukiError.from_catalogue(
-            "error.cannot_write", target=target, reason=f"no such directory {parent}"
-        )
+        raise _cannot_write(target, _("no such directory {path}").format(path=parent))
     temp = _create_temp(real)
     try:
         fill(temp)
@@ -185,12 +183,20 @@ def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int
             os.chmod(temp, real.stat().st_mode & 0o7777)
         _publish(temp, real, force)
     except OSError as exc:
-        raise DigitukiError.from_catalogue(
-            "error.cannot_write", target=target, reason=exc.strerror or exc
-        ) from None
+        raise _cannot_write(target, exc.strerror or str(exc)) from None
     finally:
         temp.unlink(missing_ok=True)
     return size
+
+
+def _file_exists(target: Path) -> DigitukiError:
+    return DigitukiError(
+        _("{target} exists").format(target=target), hint=_("add --force to replace it")
+    )
+
+
+def _cannot_write(target: Path, reason: str) -> DigitukiError:
+    return DigitukiError(_("cannot write {target}: {reason}").format(target=target, reason=reason))
 
 
 def _write_in_place(device: Path, fill: Callable[[Path], None]) -> int:
@@ -199,9 +205,7 @@ def _write_in_place(device: Path, fill: Callable[[Path], None]) -> int:
         with device.open("wb") as stream:
             stream.write(data)
     except OSError as exc:
-        raise DigitukiError.from_catalogue(
-            "error.cannot_write", target=device, reason=exc.strerror or exc
-        ) from None
+        raise _cannot_write(device, exc.strerror or str(exc)) from None
     return len(data)
 
 
@@ -214,9 +218,7 @@ def _create_temp(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise DigitukiError.from_catalogue(
-                "error.cannot_write", target=target, reason=exc.strerror or exc
-            ) from None
+            raise _cannot_write(target, exc.strerror or str(exc)) from None
         return temp
 
 
@@ -227,15 +229,11 @@ def _publish(temp: Path, target: Path, force: bool) -> None:
     try:
         os.link(temp, target)  # fails if the target exists: no check-then-replace race
     except FileExistsError:
-        raise DigitukiError.from_catalogue(
-            "error.file_exists", "error.file_exists.hint", target=target
-        ) from None
+        raise _file_exists(target) from None
     except OSError:
         # A file system without hard links: check, then rename.
         if target.exists():
-            raise DigitukiError.from_catalogue(
-                "error.file_exists", "error.file_exists.hint", target=target
-            ) from None
+            raise _file_exists(target) from None
         os.replace(temp, target)
 
 
@@ -275,73 +273,90 @@ def to_csv(dataset: Dataset) -> str:
 
 
 def to_markdown(dataset: Dataset) -> str:
-    """A report: summary tables, an overview, then one section per region with its text."""
+    """A report in the interface language: summary tables, an overview, then one section per
+    region with its classification, evidence, notes and text."""
     from .queries import interviewed_first
     from .render import Grid, Heading, Line, Output
-    from .views import list_view, show_view
+    from .views import list_view, region_name, show_blocks
 
     regions = interviewed_first(dataset.regions, True)
     interviewed = [r for r in regions if r.interviewed]
     blocks: list[Block] = [
-        Heading(REPORT_TITLE),
+        Heading(_(REPORT_TITLE)),
         Line(source_line(dataset)),
         Line(generator_line(dataset)),
-        Heading("Summary", level=2),
-        Line(
-            f"Counts are of the {len(interviewed)} interviewed regions; the "
-            f"{len(regions) - len(interviewed)} others are not described in the report."
-        ),
+        Heading(_("Summary"), level=2),
+        Line(counts_line(len(interviewed), len(regions))),
     ]
     for title, tallies in summary_tallies(interviewed):
         blocks.append(Heading(title, level=3))
         rows = tuple(
             (
-                str(t.member),
+                label(t.member),
                 str(len(t.regions)),
-                ", ".join(r.short_names.fi for r in t.regions) or "-",
-                t.member.description,
+                ", ".join(region_name(r.short_names) for r in t.regions) or "-",
+                describe(t.member),
             )
             for t in tallies
         )
-        blocks.append(Grid(("Value", "Regions", "Which", "Meaning"), rows))
-    blocks += [Heading("Overview", level=2), *list_view(regions, EXPORT_LABELS).blocks]
-    blocks.append(Heading("Regions", level=2))
-    for block in show_view(regions, evidence=True, section=None, labels=EXPORT_LABELS).blocks:
-        # show's headings start at level 1; here a region is under "Regions" (level 2).
-        blocks.append(Heading(block.text, block.level + 2) if isinstance(block, Heading) else block)
+        blocks.append(Grid((_("Value"), _("Regions"), _("Which"), _("Meaning")), rows))
+    blocks += [Heading(_("Overview"), level=2), *list_view(regions).blocks]
+    blocks.append(Heading(_("Regions"), level=2))
+    for region in regions:
+        blocks += show_blocks(region, evidence=True, section=None, level=3)
     return _emit(Output(blocks=blocks), Format.MARKDOWN)
 
 
+def counts_line(interviewed: int, total: int) -> str:
+    """The sentence that says what the export's counts are of."""
+    others = total - interviewed
+    return ngettext(
+        "Counts are of the {interviewed} interviewed regions; the {others} other is not "
+        "described in the report.",
+        "Counts are of the {interviewed} interviewed regions; the {others} others are not "
+        "described in the report.",
+        others,
+    ).format(interviewed=interviewed, others=others)
+
+
 def source_line(dataset: Dataset) -> str:
+    """Where the data comes from: the report's title, authors, date, commissioner, interviews."""
     source = dataset.source
-    return (
-        f"From the report “{source.title}” by {' and '.join(source.authors)} "
-        f"({source.date.isoformat()}), commissioned by {source.commissioner}; "
-        f"interviews {source.interview_period}."
+    return _(
+        "From the report “{title}” by {authors} ({date}), commissioned by {commissioner}; "
+        "interviews {period}."
+    ).format(
+        title=source.title,
+        authors=_(" and ").join(source.authors),
+        date=source.date.isoformat(),
+        commissioner=source.commissioner,
+        period=source.interview_period,
     )
 
 
 def generator_line(dataset: Dataset) -> str:
+    """Which digituki and dataset schema made the file, and that quotes are in Finnish."""
     from . import __version__
     from .views import REPORT_LANGUAGE_NOTE
 
-    return (
-        f"Made with digituki {__version__} from dataset schema version "
-        f"{dataset.schema_version}. {REPORT_LANGUAGE_NOTE}"
+    made = _("Made with digituki {version} from dataset schema version {schema}.").format(
+        version=__version__, schema=dataset.schema_version
     )
+    return f"{made} {_(REPORT_LANGUAGE_NOTE)}"
 
 
 SUMMARY_ATTRIBUTES = (
-    ("General support", "general_support"),
-    ("Funding after the project", "funding"),
-    ("Channels", "channels"),
+    (N_("General support"), "general_support"),
+    (N_("Funding after the project"), "funding"),
+    (N_("Channels"), "channels"),
 )
 
 
 def summary_tallies(regions: Sequence[Region]) -> list[tuple[str, list[Any]]]:
+    """For each summary attribute, its title in the language and its tally over the regions."""
     from .queries import ATTRIBUTE_BY_KEY, tally
 
-    return [(title, tally(regions, ATTRIBUTE_BY_KEY[key])) for title, key in SUMMARY_ATTRIBUTES]
+    return [(_(title), tally(regions, ATTRIBUTE_BY_KEY[key])) for title, key in SUMMARY_ATTRIBUTES]
 
 
 # --- SQLite ---
@@ -386,6 +401,17 @@ def write_sqlite(dataset: Dataset, path: Path) -> None:
         connection.close()
 
 
+def _labels_and_descriptions(member: DescribedEnum) -> tuple[str, ...]:
+    """A code's labels in Finnish, Swedish and English, then its Finnish and Swedish
+    descriptions (the English one is the code table's `description`)."""
+    labels, descriptions = [], []
+    for lang in ("fi", "sv", "en"):
+        with speaking(lang):
+            labels.append(label(member))
+            descriptions.append(describe(member))
+    return (*labels, *descriptions[:2])
+
+
 def _sqlite_attributes() -> tuple[list[Attribute], list[Attribute]]:
     from .queries import ATTRIBUTES
 
@@ -407,7 +433,9 @@ def _create_sqlite_schema(db: sqlite3.Connection) -> None:
     for codebook in sorted(codebooks, key=code_table):
         statements.append(
             f"CREATE TABLE {code_table(codebook)} "
-            "(code TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID"
+            "(code TEXT PRIMARY KEY, description TEXT NOT NULL, "
+            "label_fi TEXT NOT NULL, label_sv TEXT NOT NULL, label_en TEXT NOT NULL, "
+            "description_fi TEXT NOT NULL, description_sv TEXT NOT NULL) WITHOUT ROWID"
         )
     columns = ["id TEXT PRIMARY KEY"]
     for attribute in one:
@@ -490,8 +518,8 @@ def _fill_sqlite(db: sqlite3.Connection, dataset: Dataset) -> None:
     codebooks = {a.codebook for a in (*one, *many) if a.codebook is not None} | {SectionName}
     for codebook in codebooks:
         db.executemany(
-            f"INSERT INTO {code_table(codebook)} VALUES (?, ?)",
-            [(m.value, m.description) for m in codebook],
+            f"INSERT INTO {code_table(codebook)} VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.value, m.description, *_labels_and_descriptions(m)) for m in codebook],
         )
     names = [a.key for a in one]
     names[names.index("name") + 1 : names.index("name") + 1] = _NAME_COLUMNS
@@ -581,44 +609,54 @@ def map_by_choices() -> list[str]:
 
 
 def parse_map_by(text: str | None) -> MapBy:
-    """funding (the default), general-support, channel:CODE or partner:CODE."""
+    """funding (the default), general-support, channel:CODE or partner:CODE, with the map's
+    title, description and classes in the interface language. Raises UsageError otherwise."""
+    from .i18n import codebook_description
     from .queries import ATTRIBUTE_BY_KEY, has_value
+    from .views import CONDITION_LABELS, attribute_label
 
     key = (text or "funding").strip().lower()
     not_interviewed = MapClass(
-        NOT_INTERVIEWED, "not interviewed", "The report does not describe the region."
+        NOT_INTERVIEWED, _("not interviewed"), _("The report does not describe the region.")
     )
     if key in _MAP_SCALARS:
         attribute = ATTRIBUTE_BY_KEY[_MAP_SCALARS[key]]
-        assert attribute.codebook is not None
-        classes = tuple(MapClass(m.value, m.value, m.description) for m in attribute.codebook)
+        codebook = attribute.codebook
+        assert codebook is not None
+        classes = tuple(MapClass(m.value, label(m), describe(m)) for m in codebook)
         get = attribute.get
         return MapBy(
             key,
-            EXPORT_LABELS.attribute(attribute.key)
-            if key != "funding"
-            else "Funding after the project",
-            (attribute.codebook.__doc__ or "").strip(),
+            attribute_label(attribute.key),
+            codebook_description(codebook),
             (*classes, not_interviewed),
             lambda r: str(get(r)) if r.interviewed else NOT_INTERVIEWED,
         )
-    prefix, _, code = key.partition(":")
+    prefix, _colon, code = key.partition(":")
     if prefix in _MAP_SETS:
         attribute = ATTRIBUTE_BY_KEY[_MAP_SETS[prefix]]
         assert attribute.codebook is not None
         member = next((m for m in attribute.codebook if m.value == code), None)
         if member is not None:
             set_attribute = attribute
+            what = _(CONDITION_LABELS[prefix])
+            value = label(member)
             return MapBy(
                 key,
-                f"{EXPORT_LABELS.attribute(attribute.key)[:-1]}: {member.value}",
-                f"{member.description} (as a {prefix} in the report)",
+                _("{what}: {value}").format(what=what.capitalize(), value=value),
+                describe(member),
                 (
-                    MapClass("reported", "reported", f"The report names {prefix} {member.value}."),
+                    MapClass(
+                        "reported",
+                        _("reported"),
+                        _("The report names {what} {value}.").format(what=what, value=value),
+                    ),
                     MapClass(
                         "not-reported",
-                        "not reported",
-                        f"The report does not name {prefix} {member.value}.",
+                        _("not reported"),
+                        _("The report does not name {what} {value}.").format(
+                            what=what, value=value
+                        ),
                     ),
                     not_interviewed,
                 ),
@@ -636,8 +674,8 @@ def parse_map_by(text: str | None) -> MapBy:
         codes = [c.split(":", 1)[1] for c in choices if c.startswith(prefix + ":")]
         listed.append(f"{prefix}:CODE ({', '.join(codes)})")
     raise UsageError(
-        f"unknown --map-by value '{printable(text or '', ECHO_LIMIT)}'",
-        hint="use " + "; ".join(listed),
+        _("unknown --map-by value {value}").format(value=repr(printable(text or "", ECHO_LIMIT))),
+        hint=_("use {choices}").format(choices="; ".join(listed)),
     )
 
 
@@ -739,6 +777,8 @@ def _label_lines(name: str) -> tuple[str, ...]:
 
 
 def _tiles(regions: Sequence[Region], legend: Sequence[LegendEntry]) -> list[Tile]:
+    from .views import region_name
+
     entry_of = {r.id: e for e in legend for r in e.regions}
     rows = max(row for _, row in TILE_POSITIONS.values()) + 1
     tiles = []
@@ -751,7 +791,8 @@ def _tiles(regions: Sequence[Region], legend: Sequence[LegendEntry]) -> list[Til
         column, row = position
         x = TILE_GAP + column * (TILE_W + TILE_GAP)
         y = TILE_GAP + row * (TILE_H + TILE_GAP)
-        tiles.append(Tile(region, entry_of[region.id], x, y, _label_lines(region.short_names.fi)))
+        name = region_name(region.short_names)
+        tiles.append(Tile(region, entry_of[region.id], x, y, _label_lines(name)))
     return tiles
 
 
@@ -784,7 +825,9 @@ def _matrix_table(matrix: Matrix) -> MatrixTable:
         MatrixColumn(member, sum(row.cells[i] for row in rows))
         for i, member in enumerate(matrix.members)
     )
-    return MatrixTable(EXPORT_LABELS.attribute(matrix.key), columns, rows)
+    from .views import attribute_label
+
+    return MatrixTable(attribute_label(matrix.key), columns, rows)
 
 
 def to_html(dataset: Dataset, spec: MapBy) -> str:
@@ -792,8 +835,16 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
     import jinja2
 
     from . import __version__
+    from .model import DescribedEnum
     from .queries import feature_matrices, interviewed_first
-    from .views import CLASSIFIED, REPORT_LANGUAGE_NOTE
+    from .views import (
+        CLASSIFIED,
+        NOTE_PREFIX,
+        REPORT_LANGUAGE_NOTE,
+        attribute_label,
+        note_text,
+        region_name,
+    )
 
     regions = interviewed_first(dataset.regions, True)
     interviewed = [r for r in regions if r.interviewed]
@@ -811,8 +862,20 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
     )
     template = environment.get_template("report.html.j2")
     return template.render(
-        title=REPORT_TITLE,
+        _=_,
+        ngettext=ngettext,
+        label=label,
+        describe=describe,
+        name_of=region_name,
+        note_of=note_text,
+        value_of=lambda value: label(value) if isinstance(value, DescribedEnum) else value or "-",
+        note_prefix=_(NOTE_PREFIX),
+        lang=language(),
+        title=_(REPORT_TITLE),
         version=__version__,
+        source_line=source_line(dataset),
+        generator_line=generator_line(dataset),
+        counts_line=counts_line(len(interviewed), len(regions)),
         dataset=dataset,
         source=dataset.source,
         regions=regions,
@@ -828,6 +891,6 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
         matrices=[_matrix_table(m) for m in feature_matrices(interviewed)],
         summaries=summary_tallies(interviewed)[:2],
         classified=CLASSIFIED,
-        label_of=EXPORT_LABELS.attribute,
-        language_note=REPORT_LANGUAGE_NOTE,
+        label_of=attribute_label,
+        language_note=_(REPORT_LANGUAGE_NOTE),
     )

@@ -1,8 +1,8 @@
 """The interface language: gettext catalogues in Finnish and Swedish, English as message ids.
 
 Every human-facing text in the code is an English message id, marked with `_` (or
-`ngettext` for plurals, `N_` where a text is only marked and translated later, `label` and
-`describe` for the codebook) and translated from `locale/<lang>/LC_MESSAGES/digituki.mo`.
+`ngettext` for plurals, `pgettext` with a context, `N_` where a text is only marked and
+translated later, `label` and `describe` for the codebook) and translated from `locale/<lang>/LC_MESSAGES/digituki.mo`.
 The `.po` files are kept with Babel (scripts/update_catalogues.py); a test fails when they
 are out of date with the code. The language is chosen once per run (`set_language`), the way
 gettext programs do; views and errors read it when they build their text.
@@ -94,6 +94,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message in the language, told apart by `context` from the same English words
+    elsewhere (a short column header that is a shorter word than the attribute's label)."""
+    return _current.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogue without translating it yet (translated where shown)."""
     return message
@@ -107,9 +113,24 @@ def label(member: DescribedEnum) -> str:
     return _current.pgettext(type(member).__name__, member.value)
 
 
+def labels_in_every_language(member: DescribedEnum) -> list[str]:
+    """A codebook value's labels in Finnish, Swedish and English (for reading option values)."""
+    return [_catalogue(lang).pgettext(type(member).__name__, member.value) for lang in LANGUAGES]
+
+
 def describe(member: DescribedEnum) -> str:
     """A codebook value's description (vocabulary.py's English text) in the language."""
     return _current.pgettext(type(member).__name__, member.description)
+
+
+def either(choices: list[str]) -> str:
+    """Choices joined with the language's 'or': "a or b" (Finnish "a tai b")."""
+    return _(" or ").join(choices)
+
+
+def codebook_description(codebook: type[DescribedEnum]) -> str:
+    """What a codebook (a DescribedEnum class) is about: its docstring, in the language."""
+    return _current.pgettext(codebook.__name__, codebook.summary())
 
 
 def number(value: float, digits: int) -> str:
@@ -157,8 +178,9 @@ def resolve_language(option: str | None, environ: Mapping[str, str]) -> str:
         if code is None:
             _fallback({k: v for k, v in environ.items() if k != LANG_ENV})
             raise LanguageError(
-                _("{variable}={value} is not a language digituki speaks (choose from {choices})")
-                .format(variable=LANG_ENV, value=repr(chosen), choices=", ".join(LANGUAGES))
+                _(
+                    "{variable}={value} is not a language digituki speaks (choose from {choices})"
+                ).format(variable=LANG_ENV, value=repr(chosen), choices=", ".join(LANGUAGES))
             )
         return code
     return _locale(environ)

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from .errors import UsageError
+from .i18n import _, either
 from .model import Region
 from .text import ECHO_LIMIT, fold, printable
 
@@ -25,7 +26,9 @@ class RegionIndex:
     def resolve(self, query: str) -> Region:
         key = fold(query)
         if not key:
-            raise UsageError.from_catalogue("error.no_region", "error.no_region.hint")
+            raise UsageError(
+                _("no region given"), hint=_("try `digituki list --all` for every region")
+            )
         exact = self._by_key.get(key)
         if exact is not None:
             return exact
@@ -34,24 +37,23 @@ class RegionIndex:
             dict.fromkeys(r for name, r in self._by_key.items() if name.startswith(key))
         )
         if len(starting) > 1:
-            raise UsageError.from_catalogue(
-                "error.ambiguous_region",
-                "error.ambiguous_region.hint",
-                name=shown,
-                count=len(starting),
-                ids=", ".join(r.id for r in starting),
+            raise UsageError(
+                _("{name} matches {count} regions: {ids}").format(
+                    name=shown, count=len(starting), ids=", ".join(r.id for r in starting)
+                ),
+                hint=_("type more of the name"),
             )
         close = difflib.get_close_matches(key, self._by_key, n=MAX_SUGGESTIONS * 3, cutoff=0.75)
         suggestions = list(dict.fromkeys([*starting, *(self._by_key[name] for name in close)]))
         if suggestions:
-            raise UsageError.from_catalogue(
-                "error.unknown_region",
-                "error.did_you_mean",
-                name=shown,
-                choices=[r.id for r in suggestions[:MAX_SUGGESTIONS]],
+            choices = either([r.id for r in suggestions[:MAX_SUGGESTIONS]])
+            raise UsageError(
+                _("unknown region {name}").format(name=shown),
+                hint=_("did you mean {choices}?").format(choices=choices),
             )
-        raise UsageError.from_catalogue(
-            "error.unknown_region", "error.unknown_region.hint", name=shown
+        raise UsageError(
+            _("unknown region {name}").format(name=shown),
+            hint=_("`digituki list --all` shows every region"),
         )
 
     def resolve_all(self, queries: Iterable[str]) -> list[Region]:

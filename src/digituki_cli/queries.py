@@ -143,15 +143,16 @@ class Criteria:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a region matched: the condition and the classified value behind it.
+    """Why a region matched: the kind of condition and the classified value behind it.
 
-    `condition` is the English text scripts get; `what` (a kind of condition: channel,
-    funding, interviewed...) and `value` (the codebook value, if any) are for translating it.
+    `what` is the condition's kind (general_support, channel, provider, partner,
+    professional_duty, funding, project_funded, assisted_mandates, plain_language,
+    interviewed, not_interviewed); `value` the codebook value it concerns, if any; `item` the
+    region's classified value with its evidence (None for `interviewed`).
     """
 
-    condition: str
+    what: str
     item: Evidenced[object] | None
-    what: str = ""
     value: DescribedEnum | None = None
 
 
@@ -179,8 +180,7 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
         if not ok:
             results.append(None)
             return
-        condition = what.replace("_", " ") + (f" {value.value}" if value is not None else "")
-        results.append(Reason(condition, item, what, value))
+        results.append(Reason(what, item, value))
 
     if criteria.general_support is not None:
         level = gs.level.value
@@ -280,11 +280,13 @@ REMOTE_CHANNELS = frozenset({Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel
 
 @dataclass(frozen=True)
 class Gap:
+    """A gap of one region: its kind, the report's words behind it, and the codebook values
+    it names (referral targets, the channels a region has, the missing section)."""
+
     region: Region
     kind: GapKind
-    detail: str  # in English, for scripts; views translate it from the kind and `values`
     evidence: tuple[str, ...] = ()
-    values: tuple[DescribedEnum, ...] = ()  # the codebook values the detail names
+    values: tuple[DescribedEnum, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -295,30 +297,22 @@ class GapReport:
 
 def _region_gaps(region: Region) -> list[Gap]:
     if not region.interviewed:
-        return [Gap(region, GapKind.NOT_INTERVIEWED, "not described in the report")]
+        return [Gap(region, GapKind.NOT_INTERVIEWED)]
     gaps = []
     after = region.funding.after_project
     if after.value is FundingAfterProject.UNCLEAR:
-        gaps.append(
-            Gap(
-                region, GapKind.FUNDING_UNCLEAR, "funding after the project unclear", after.evidence
-            )
-        )
+        gaps.append(Gap(region, GapKind.FUNDING_UNCLEAR, after.evidence))
     elif after.value is FundingAfterProject.NOT_REPORTED:
-        gaps.append(
-            Gap(region, GapKind.FUNDING_NOT_REPORTED, "funding after the project not reported")
-        )
+        gaps.append(Gap(region, GapKind.FUNDING_NOT_REPORTED))
     level = region.general_support.level
     if level.value is GeneralSupportLevel.NOT_OFFERED:
         targets = region.general_support.referral_targets
         if targets:
-            detail = "referred to " + ", ".join(_values(targets))
             quotes = level.evidence + tuple(q for t in targets for q in t.evidence)
             gaps.append(
                 Gap(
                     region,
                     GapKind.NO_GENERAL_SUPPORT,
-                    detail,
                     _unique(quotes),
                     tuple(t.value for t in targets),
                 )
@@ -328,27 +322,16 @@ def _region_gaps(region: Region) -> list[Gap]:
                 Gap(
                     region,
                     GapKind.NO_GENERAL_SUPPORT_NO_REFERRAL,
-                    "no referral target named",
                     level.evidence,
                 )
             )
     channels = region.service_support.channels
     if not any(c.value in REMOTE_CHANNELS for c in channels):
-        detail = "channels: " + (", ".join(_values(channels)) or "none reported")
-        gaps.append(
-            Gap(region, GapKind.NO_REMOTE_CHANNEL, detail, values=tuple(c.value for c in channels))
-        )
+        gaps.append(Gap(region, GapKind.NO_REMOTE_CHANNEL, values=tuple(c.value for c in channels)))
     present = {name for name, _ in region.sections.present()}
     for name in SectionName:
         if name not in present:
-            gaps.append(
-                Gap(
-                    region,
-                    GapKind.MISSING_SECTION,
-                    f"no section {name.report_heading!r}",
-                    values=(name,),
-                )
-            )
+            gaps.append(Gap(region, GapKind.MISSING_SECTION, values=(name,)))
     return gaps
 
 

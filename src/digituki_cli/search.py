@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .errors import DigitukiError, UsageError
 from .finnish import StemIndex, tokens
+from .i18n import _, either
 from .model import Region, SectionName
 from .text import ECHO_LIMIT, printable
 
@@ -302,7 +303,7 @@ def search(
     """
     units = parse_query(query)
     if not units:
-        raise UsageError.from_catalogue("error.empty_query", "error.empty_query.hint")
+        raise UsageError(_("the query has no words"), hint=_("give a word, e.g. seurakunta"))
     unit_terms = [[index.query_terms(w) for w in unit.words] for unit in units]
     docs = _documents(regions, index)
     matches = [[_unit_matches(doc, terms) for terms in unit_terms] for doc in docs]
@@ -368,8 +369,9 @@ def _no_matches(
 ) -> DigitukiError:
     shown = f"'{printable(query, ECHO_LIMIT)}'"
     if filtered:
-        return DigitukiError.from_catalogue(
-            "error.no_matches_filtered", "error.no_matches_filtered.hint", query=shown
+        return DigitukiError(
+            _("no matches for {query} in the chosen regions or section").format(query=shown),
+            hint=_("try without --region or --section"),
         )
     suggestions: list[str] = []
     for unit, terms_of_unit in zip(units, unit_terms, strict=True):
@@ -377,13 +379,11 @@ def _no_matches(
             if not terms or not any(_token_weight(t, terms) for doc in docs for t in doc.tokens):
                 suggestions += [s for s in index.suggestions(word) if s not in suggestions]
     if suggestions:
-        return DigitukiError.from_catalogue(
-            "error.no_matches",
-            "error.did_you_mean",
-            query=shown,
-            choices=suggestions[:MAX_SUGGESTIONS],
+        return DigitukiError(
+            _("no matches for {query}").format(query=shown),
+            hint=_("did you mean {choices}?").format(choices=either(suggestions[:MAX_SUGGESTIONS])),
         )
-    return DigitukiError.from_catalogue("error.no_matches", query=shown)
+    return DigitukiError(_("no matches for {query}").format(query=shown))
 
 
 # --- snippets ---

@@ -1,7 +1,7 @@
 """Query results -> `Output` (what each format shows); render.py does the formatting.
 
-Every view takes the `Labels` of the language chosen for people: table and Markdown show
-labels, headings, codebook values and region names in it. JSON and CSV keep the stable
+Views write every word people read, in the interface language (i18n.py): table and Markdown
+show labels, headings, codebook values and region names in it. JSON and CSV keep the stable
 English codes and keys whatever the language.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import DescribedEnum, Region, SectionName, to_jsonable
+from .i18n import N_, _, describe, label, language, ngettext, number, pgettext, speaking
+from .model import Answer, DescribedEnum, Names, Region, SectionName, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
@@ -38,7 +39,6 @@ from .render import (
     Snippet,
     cell,
 )
-from .translations import UI, Labels
 from .vocabulary import GapKind
 
 if TYPE_CHECKING:
@@ -46,8 +46,43 @@ if TYPE_CHECKING:
     from .search import Results as SearchResults
     from .stats import FieldCounts
 
-# English, for the export (which stays in English).
-REPORT_LANGUAGE_NOTE = UI["report_language"]["en"]
+# The label of each attribute (queries.ATTRIBUTES), as show, compare and stats title it.
+ATTRIBUTE_LABELS = {
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "interviewed": N_("Interviewed"),
+    "page": N_("Page"),
+    "general_support": N_("General support"),
+    "referral_targets": N_("Referred to"),
+    "assisted_authorization": N_("Assisted mandates"),
+    "channels": N_("Channels"),
+    "providers": N_("Providers"),
+    "professional_duty": N_("Professional duty"),
+    "plain_language": N_("Plain language"),
+    "guide_languages": N_("Guide languages"),
+    "partners": N_("Partners"),
+    "funding": N_("Funding after project"),
+    "project_funded": N_("Project funded"),
+    "responsible_unit": N_("Responsible unit"),
+}
+REPORT_LANGUAGE_NOTE = N_("The report's text is quoted in Finnish, as published.")
+NOTE_PREFIX = N_("Note: ")
+
+
+def attribute_label(key: str) -> str:
+    """An attribute's label (ATTRIBUTE_LABELS) in the interface language."""
+    return _(ATTRIBUTE_LABELS[key])
+
+
+def region_name(names: Names) -> str:
+    """A region's name (short or official) in the interface language."""
+    chosen: str = getattr(names, language())
+    return chosen
+
+
+def other_names(names: Names) -> list[str]:
+    """A region's names in the other two languages, in Finnish, Swedish, English order."""
+    return [getattr(names, lang) for lang in ("fi", "sv", "en") if lang != language()]
 
 
 def region_json(region: Region) -> dict[str, Any]:
@@ -71,22 +106,28 @@ def csv_rows(regions: Sequence[Region]) -> list[list[str]]:
     return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
 
 
-def value_text(labels: Labels, attribute: Attribute, value: AttributeValue) -> str:
-    """An attribute's value as people read it in the language: codebook values by label."""
+def value_text(attribute: Attribute, value: AttributeValue) -> str:
+    """An attribute's value as people read it in the language: codebook values by label, a
+    set one member a line, no value as '-'."""
     if isinstance(value, bool):
-        return labels.yes_no(value)
-    codebook = attribute.codebook.__name__ if attribute.codebook else None
+        return label(Answer.YES if value else Answer.NO)
+    codebook = attribute.codebook
     if codebook is None:
         return cell(value)
     if isinstance(value, tuple):
-        return "\n".join(labels.code(codebook, v) for v in value) if value else cell(value)
-    return labels.code(codebook, value) if isinstance(value, str) else cell(value)
+        return "\n".join(label(_member(codebook, v)) for v in value) if value else cell(value)
+    return label(_member(codebook, value)) if isinstance(value, str) else cell(value)
 
 
-def _cell(labels: Labels, attribute: Attribute, region: Region) -> str:
+def _member(codebook: type[DescribedEnum], code: str) -> DescribedEnum:
+    """The codebook's member with this code."""
+    return codebook._value2member_map_[code]  # type: ignore[return-value]
+
+
+def _cell(attribute: Attribute, region: Region) -> str:
     if attribute.key == "name":
-        return labels.name(region.short_names)
-    return value_text(labels, attribute, attribute.get(region))
+        return region_name(region.short_names)
+    return value_text(attribute, attribute.get(region))
 
 
 def _region_output(regions: Sequence[Region], blocks: list[Any], data: Any) -> Output:
@@ -95,24 +136,42 @@ def _region_output(regions: Sequence[Region], blocks: list[Any], data: Any) -> O
     )
 
 
-def list_view(regions: Sequence[Region], labels: Labels, summary: str | None = None) -> Output:
+def list_view(regions: Sequence[Region], summary: str | None = None) -> Output:
+    """A row per region (name, general support, funding, channels, partners) and a count;
+    a region the report does not describe shows a mark instead of its values."""
     columns = [ATTRIBUTE_BY_KEY[key] for key in LIST_COLUMNS]
-    mark = labels("list.not_interviewed_mark")
+    mark = _("n/a")
     rows = []
     for region in regions:
-        values = [_cell(labels, a, region) for a in columns]
+        values = [_cell(a, region) for a in columns]
         if not region.interviewed:
             values[1:] = [mark] * (len(values) - 1)
         rows.append(tuple(values))
-    # Short headers keep the one-word columns narrow enough for 80 columns.
-    headers = tuple(labels("list.col." + key) for key in LIST_COLUMNS)
+    headers = _list_headers()
     blocks: list[Any] = [Grid(headers, tuple(rows))]
     interviewed = sum(r.interviewed for r in regions)
-    default_summary = labels("list.summary", count=len(regions), interviewed=interviewed)
+    default_summary = ngettext(
+        "{count} region, {interviewed} interviewed",
+        "{count} regions, {interviewed} interviewed",
+        len(regions),
+    ).format(count=len(regions), interviewed=interviewed)
     blocks.append(Line(summary or default_summary, dim=True))
     if interviewed < len(regions):
-        blocks.append(Line(labels("list.not_interviewed_legend"), dim=True))
+        legend = _("n/a: not interviewed; the report does not describe the region")
+        blocks.append(Line(legend, dim=True))
     return _region_output(regions, blocks, lambda: [region_json(r) for r in regions])
+
+
+def _list_headers() -> tuple[str, ...]:
+    """The headers of LIST_COLUMNS: short words, so that the list fits 80 columns (the
+    context tells them from the attributes' longer labels in the catalogue)."""
+    return (
+        pgettext("list column", "Name"),
+        pgettext("list column", "General"),
+        pgettext("list column", "Funding"),
+        pgettext("list column", "Channels"),
+        pgettext("list column", "Partners"),
+    )
 
 
 # --- show ---
@@ -121,40 +180,46 @@ def list_view(regions: Sequence[Region], labels: Labels, summary: str | None = N
 CLASSIFIED = [a for a in ATTRIBUTES if a.group is not None]
 
 
-def _pair(attribute: Attribute, region: Region, evidence: bool, labels: Labels) -> Pair:
-    label = labels.attribute(attribute.key)
-    value = _cell(labels, attribute, region)
+def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
+    title = attribute_label(attribute.key)
+    value = _cell(attribute, region)
     if not evidence:
-        return Pair(label, value)
+        return Pair(title, value)
     quotes: list[str] = []
     notes: list[str] = []
     items = attribute.evidence(region)
     for item in items:
-        member = f"[{_member_label(labels, item.value)}] " if len(items) > 1 else ""
+        member = f"[{_member_label(item.value)}] " if len(items) > 1 else ""
         quotes.extend(member + q for q in item.evidence)
         if item.note:
-            notes.append(member + item.note)
-    return Pair(label, value, tuple(quotes), " ".join(notes) or None)
+            notes.append(member + note_text(item.note))
+    return Pair(title, value, tuple(quotes), " ".join(notes) or None)
 
 
-def _member_label(labels: Labels, value: object) -> str:
-    return labels.enum(value) if isinstance(value, DescribedEnum) else str(value)
+def note_text(note: object) -> str:
+    """A dataset note in the interface language."""
+    return str(note)
+
+
+def _member_label(value: object) -> str:
+    return label(value) if isinstance(value, DescribedEnum) else str(value)
 
 
 def classification(
-    region: Region, labels: Labels, evidence: bool = True, group: str | None = None
+    region: Region, evidence: bool = True, group: str | None = None
 ) -> tuple[Pair, ...]:
-    """The region's classified values (of one group of the report, if given) as label/value pairs."""
+    """The region's classified values (of one group of the report, if given) as label/value
+    pairs, with their quotes and notes when `evidence` is set."""
     attributes = [a for a in CLASSIFIED if group is None or a.group == group]
-    return tuple(_pair(a, region, evidence, labels) for a in attributes)
+    return tuple(_pair(a, region, evidence) for a in attributes)
 
 
-def show_view(
-    regions: Sequence[Region], evidence: bool, section: SectionName | None, labels: Labels
-) -> Output:
+def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | None) -> Output:
+    """Each region: its names, its classification (with evidence if asked), its notes and
+    the report's text (of one section, if given). JSON: the region, or a list of them."""
     blocks: list[Any] = []
     for region in regions:
-        blocks += _show_blocks(region, evidence, section, labels)
+        blocks += show_blocks(region, evidence, section)
 
     def data() -> Any:
         objects = [region_json(r) for r in regions]
@@ -163,72 +228,102 @@ def show_view(
     return _region_output(regions, blocks, data)
 
 
-def _show_blocks(
-    region: Region, evidence: bool, section: SectionName | None, labels: Labels
+def show_blocks(
+    region: Region, evidence: bool, section: SectionName | None, level: int = 1
 ) -> list[Any]:
+    """What `show` prints of one region; headings start at `level` (the export nests them)."""
     names = region.names
-    where = labels("show.where", page=region.page) if region.page else labels("show.not_in_report")
-    other = [*labels.other_names(names), labels.enum(region.kind), where]
+    where = (
+        _("report p. {page}").format(page=region.page) if region.page else _("not in the report")
+    )
+    other = [*other_names(names), label(region.kind), where]
     blocks: list[Any] = [
-        Heading(f"{labels.name(region.short_names)} — {labels.name(names)}"),
+        Heading(f"{region_name(region.short_names)} — {region_name(names)}", level),
         Line(" · ".join(other), dim=True),
     ]
     if region.aliases:
-        blocks.append(Line(labels("show.aliases", names=", ".join(region.aliases)), dim=True))
+        aliases = _("Also known as: {names}").format(names=", ".join(region.aliases))
+        blocks.append(Line(aliases, dim=True))
     group = section.group if section else None
-    blocks.append(Heading(labels("show.classification"), level=2))
-    pairs = classification(region, labels, evidence, group)
-    note = labels("note")
+    blocks.append(Heading(_("Classification"), level + 1))
+    pairs = classification(region, evidence, group)
+    note = _(NOTE_PREFIX)
     blocks.append(Pairs(pairs, note_prefix=note))
     if not region.interviewed:
-        blocks.append(Line(labels("show.not_interviewed")))
+        blocks.append(Line(_("Not interviewed: the report does not describe this region.")))
     for remark in region.notes:
-        blocks.append(Line(note + remark, dim=True))
-    if labels.lang != "en" and (region.notes or any(p.note for p in pairs)):
-        blocks.append(Line(labels("notes_in_english"), dim=True))
+        blocks.append(Line(note + note_text(remark), dim=True))
     texts = [(n, s) for n, s in region.sections.present() if section is None or n is section]
     if texts:
-        blocks.append(Heading(labels("show.report_text"), level=2))
-        blocks.append(Line(labels("report_language"), dim=True))
-        for _, sec in texts:
-            title = labels("show.section_title", heading=sec.heading, page=sec.page)
+        blocks.append(Heading(_("Report text"), level + 1))
+        blocks.append(Line(_(REPORT_LANGUAGE_NOTE), dim=True))
+        for _name, sec in texts:
+            title = _("{heading} (p. {page})").format(heading=sec.heading, page=sec.page)
             blocks.append(Prose(title, tuple(sec.text.split("\n\n"))))
     elif section is not None and region.interviewed:
-        blocks.append(Line(labels("show.no_section", heading=repr(section.report_heading))))
+        heading = repr(section.report_heading)
+        blocks.append(
+            Line(_("The report has no section {heading} for this region.").format(heading=heading))
+        )
     return blocks
 
 
 # --- filter ---
 
+CONDITION_LABELS = {
+    "general_support": N_("general support"),
+    "channel": N_("channel"),
+    "provider": N_("provider"),
+    "partner": N_("partner"),
+    "professional_duty": N_("professional duty"),
+    "funding": N_("funding"),
+    "project_funded": N_("project funded"),
+    "assisted_mandates": N_("assisted mandates"),
+    "plain_language": N_("plain language"),
+    "interviewed": N_("interviewed"),
+    "not_interviewed": N_("not interviewed"),
+}
 
-def reason_text(reason: Reason, labels: Labels) -> str:
+
+def reason_text(reason: Reason) -> str:
     """A condition that a region met, in the language ("channel email", "sähköposti (kanava)")."""
-    what = labels("cond." + reason.what)
+    what = _(CONDITION_LABELS[reason.what])
     if reason.value is None:
         return what
-    return labels("filter.reason", what=what, value=labels.enum(reason.value))
+    return _("{what} {value}").format(what=what, value=label(reason.value))
 
 
-def filter_view(matches: Sequence[Match], evidence: bool, labels: Labels) -> Output:
+def reason_code(reason: Reason) -> str:
+    """A condition as scripts get it in JSON, whatever the language: "channel email"."""
+    code = reason.what.replace("_", " ")
+    return code + (f" {reason.value.value}" if reason.value is not None else "")
+
+
+def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
+    """The matching regions as `list` shows them; with `evidence`, why each one matches."""
     regions = [m.region for m in matches]
     count = len(matches)
-    summary = labels("filter.matches.one" if count == 1 else "filter.matches.other", count=count)
-    output = list_view(regions, labels, summary=summary)
+    summary = ngettext("{count} region matches", "{count} regions match", count).format(count=count)
+    output = list_view(regions, summary=summary)
     if evidence:
+        note = _(NOTE_PREFIX)
         for match in matches:
-            output.blocks.append(Heading(labels("filter.why", id=match.region.id), level=2))
+            heading = _("{id}: why it matches").format(id=match.region.id)
+            output.blocks.append(Heading(heading, level=2))
             output.blocks.append(
                 Pairs(
                     tuple(
                         Pair(
-                            reason_text(reason, labels),
+                            reason_text(reason),
                             "",
                             reason.item.evidence if reason.item else (),
-                            reason.item.note if reason.item else None,
+                            note_text(reason.item.note)
+                            if reason.item and reason.item.note
+                            else None,
                         )
                         for reason in match.reasons
                     ),
-                    note_prefix=labels("note"),
+                    note_prefix=note,
                 )
             )
         output.data = lambda: [
@@ -236,7 +331,7 @@ def filter_view(matches: Sequence[Match], evidence: bool, labels: Labels) -> Out
                 **region_json(m.region),
                 "match_evidence": [
                     {
-                        "condition": r.condition,
+                        "condition": reason_code(r),
                         "evidence": list(r.item.evidence) if r.item else [],
                     }
                     for r in m.reasons
@@ -250,26 +345,32 @@ def filter_view(matches: Sequence[Match], evidence: bool, labels: Labels) -> Out
 # --- compare ---
 
 
-def compare_view(comparison: Comparison, labels: Labels) -> Output:
+def compare_view(comparison: Comparison) -> Output:
+    """The regions side by side, a row per attribute, rows that differ marked with ≠."""
     regions = comparison.regions
     rows = tuple(
         (
-            ("≠ " if differ else "  ") + labels.attribute(attribute.key),
-            *(value_text(labels, attribute, v) for v in values),
+            ("≠ " if differ else "  ") + attribute_label(attribute.key),
+            *(value_text(attribute, v) for v in values),
         )
         for attribute, values, differ in comparison.rows
     )
-    differing = frozenset(i for i, (_, _, differ) in enumerate(comparison.rows) if differ)
+    differing = frozenset(i for i, (_a, _v, differ) in enumerate(comparison.rows) if differ)
+    caption = _("≠ marks the {differ} of {total} attributes that differ.").format(
+        differ=len(differing), total=len(rows)
+    )
     grid = Grid(
-        ("", *(labels.name(r.short_names) for r in regions)),
+        ("", *(region_name(r.short_names) for r in regions)),
         rows,
         emphasised_rows=differing,
-        caption=labels("compare.caption", differ=len(differing), total=len(rows)),
+        caption=caption,
     )
     return _region_output(regions, [grid], lambda: [region_json(r) for r in regions])
 
 
-def matrix_view(matrices: Sequence[Matrix], labels: Labels) -> Output:
+def matrix_view(matrices: Sequence[Matrix]) -> Output:
+    """A grid per set-valued field: regions by its values (● has it, · not), with a legend
+    of the short column codes. JSON and CSV: a yes/no flag per field:value."""
     blocks: list[Any] = []
     header: list[str] = ["id"]
     by_region: dict[str, list[str]] = {}
@@ -277,14 +378,11 @@ def matrix_view(matrices: Sequence[Matrix], labels: Labels) -> Output:
         codes = [m.value for m in matrix.members]
         columns = ("", *(_short(code) for code in codes))
         rows = tuple(
-            (labels.name(region.short_names), *("●" if code in values else "·" for code in codes))
+            (region_name(region.short_names), *("●" if code in values else "·" for code in codes))
             for region, values in matrix.rows
         )
-        legend = "  ".join(
-            labels("matrix.legend", short=_short(m.value), label=labels.enum(m))
-            for m in matrix.members
-        )
-        title = labels.attribute(matrix.key)
+        legend = "  ".join(f"{_short(m.value)}={label(m)}" for m in matrix.members)
+        title = attribute_label(matrix.key)
         blocks.append(Grid(columns, rows, title=title, caption=legend))
         header += [f"{matrix.key}:{code}" for code in codes]
         for region, values in matrix.rows:
@@ -308,53 +406,64 @@ def _short(code: str) -> str:
 # --- gaps ---
 
 
-def gap_detail(gap: Gap, labels: Labels) -> str:
-    """What a gap is about, in the language (the English text is `gap.detail`)."""
-    key = "gap.detail." + gap.kind.value
-    named = ", ".join(labels.enum(v) for v in gap.values)
-    if gap.kind is GapKind.NO_GENERAL_SUPPORT:
-        return labels(key, targets=named)
-    if gap.kind is GapKind.NO_REMOTE_CHANNEL:
-        return labels(key, channels=named or labels("gap.detail.no-channels"))
-    if gap.kind is GapKind.MISSING_SECTION and gap.values:
+def gap_detail(gap: Gap) -> str:
+    """What a gap is about, in the interface language."""
+    named = ", ".join(label(v) for v in gap.values)
+    kind = gap.kind
+    if kind is GapKind.FUNDING_UNCLEAR:
+        return _("funding after the project unclear")
+    if kind is GapKind.FUNDING_NOT_REPORTED:
+        return _("funding after the project not reported")
+    if kind is GapKind.NO_GENERAL_SUPPORT:
+        return _("referred to {targets}").format(targets=named)
+    if kind is GapKind.NO_GENERAL_SUPPORT_NO_REFERRAL:
+        return _("no referral target named")
+    if kind is GapKind.NO_REMOTE_CHANNEL:
+        return _("channels: {channels}").format(channels=named or _("none reported"))
+    if kind is GapKind.MISSING_SECTION and gap.values:
         heading = gap.values[0]
         assert isinstance(heading, SectionName)
-        return labels(key, heading=repr(heading.report_heading))
-    return labels(key)
+        return _("no section {heading}").format(heading=repr(heading.report_heading))
+    return _("not described in the report")
 
 
-def gaps_view(report: GapReport, labels: Labels) -> Output:
-    columns = ("id", "gap", "detail", "evidence")
+def gaps_view(report: GapReport) -> Output:
+    """A row per gap (region, kind, detail, evidence) and a count per kind. JSON and CSV keep
+    the codes, with the detail in English."""
+    columns = (N_("id"), N_("gap"), N_("detail"), N_("evidence"))
     rows = tuple(
-        (
-            gap.region.id,
-            labels.enum(gap.kind),
-            gap_detail(gap, labels),
-            " / ".join(gap.evidence) or "-",
-        )
+        (gap.region.id, label(gap.kind), gap_detail(gap), " / ".join(gap.evidence) or "-")
         for gap in report.gaps
     )
-    grid = Grid(tuple(labels("gaps.col." + c) for c in columns), rows)
+    grid = Grid(tuple(_(c) for c in columns), rows)
     summary = []
     for kind, count, total, of_what in report.summary:
-        description = labels.describe(kind)
-        key = "gaps.summary.regions" if of_what == "regions" else "gaps.summary.interviewed"
-        text = labels(
-            key, count=count, total=total, description=description[0].lower() + description[1:]
+        description = describe(kind)
+        if of_what == "regions":
+            template = _("{count} of {total} regions: {description}")
+        else:
+            template = _("{count} of {total} interviewed regions: {description}")
+        text = template.format(
+            count=count, total=total, description=description[0].lower() + description[1:]
         )
         summary.append(Line(text))
+    with speaking("en"):
+        details = [gap_detail(g) for g in report.gaps]
     data = [
-        {"id": g.region.id, "gap": g.kind.value, "detail": g.detail, "evidence": list(g.evidence)}
-        for g in report.gaps
+        {"id": g.region.id, "gap": g.kind.value, "detail": d, "evidence": list(g.evidence)}
+        for g, d in zip(report.gaps, details, strict=True)
     ]
-    csv_rows = [[g.region.id, g.kind.value, g.detail, " / ".join(g.evidence)] for g in report.gaps]
+    csv_rows = [
+        [g.region.id, g.kind.value, d, " / ".join(g.evidence)]
+        for g, d in zip(report.gaps, details, strict=True)
+    ]
     return Output(blocks=[grid, *summary], data=data, csv_header=list(columns), csv_rows=csv_rows)
 
 
 # --- search ---
 
 
-def search_view(results: SearchResults, labels: Labels) -> Output:
+def search_view(results: SearchResults) -> Output:
     """Hits grouped by region (regions in the order of their best hit); JSON best first."""
     groups: dict[str, list[Hit]] = {}
     for hit in results.hits:
@@ -362,15 +471,13 @@ def search_view(results: SearchResults, labels: Labels) -> Output:
     blocks: list[Any] = []
     for hits in groups.values():
         region = hits[0].region
-        name = labels.name(region.short_names)
-        blocks.append(Heading(labels("search.heading", name=name, id=region.id)))
+        blocks.append(Heading(f"{region_name(region.short_names)} ({region.id})"))
         blocks += [
             Snippet(
-                labels(
-                    "search.hit",
+                _("{heading} · p. {page} · score {score}").format(
                     heading=hit.section.report_heading,
                     page=hit.page,
-                    score=labels.number(hit.score, 2),
+                    score=number(hit.score, 2),
                 ),
                 hit.snippet,
                 hit.marks,
@@ -379,17 +486,20 @@ def search_view(results: SearchResults, labels: Labels) -> Output:
         ]
     shown, total = len(results.hits), results.total
     if shown == total:
-        count = labels("search.count.one" if total == 1 else "search.count.other", count=total)
+        count = ngettext("{count} section matches", "{count} sections match", total).format(
+            count=total
+        )
     else:
-        count = labels("search.count.shown", shown=shown, total=total)
+        count = _("{shown} of {total} sections shown").format(shown=shown, total=total)
     readings = "; ".join(
         f"{word} → {', '.join(lemmas) or '-'}" if (word,) != lemmas else word
         for word, lemmas in results.readings
     )
-    blocks.append(Line(labels("search.summary", count=count, readings=readings), dim=True))
+    summary = _("{count} · searched for {readings}").format(count=count, readings=readings)
+    blocks.append(Line(summary, dim=True))
     if shown < total:
-        blocks.append(Line(labels("search.limit_hint", total=total), dim=True))
-    blocks.append(Line(labels("report_language"), dim=True))
+        blocks.append(Line(_("--limit {total} shows them all").format(total=total), dim=True))
+    blocks.append(Line(_(REPORT_LANGUAGE_NOTE), dim=True))
     data = [
         {
             "id": hit.region.id,
@@ -421,24 +531,27 @@ _OVERVIEW_COLUMNS = (
 )
 
 
-def stats_view(stats: Sequence[FieldCounts], detailed: bool, labels: Labels) -> Output:
+def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
+    """A bar chart per field (side by side in the overview; with each value's meaning when
+    `detailed`). JSON and CSV: a row per field and value with its count and regions."""
+
     def chart(field: FieldCounts, label_width: int = 0) -> Bars:
         rows = tuple(
             Bar(
-                labels.enum(c.value),
+                label(c.value),
                 len(c.regions),
                 field.total,
-                labels.describe(c.value) if detailed else None,
+                describe(c.value) if detailed else None,
             )
             for c in field.counts
         )
         return Bars(
-            labels.attribute(field.key),
+            attribute_label(field.key),
             rows,
             width=20 if detailed else 10,
             label_width=label_width,
-            count_heading=labels("stats.col.regions"),
-            note_heading=labels("stats.col.meaning"),
+            count_heading=_("regions"),
+            note_heading=_("meaning"),
         )
 
     by_key = {field.key: field for field in stats}
@@ -448,11 +561,11 @@ def stats_view(stats: Sequence[FieldCounts], detailed: bool, labels: Labels) -> 
     else:
         columns = []
         for keys in _OVERVIEW_COLUMNS:
-            width = max(len(labels.enum(c.value)) for k in keys for c in by_key[k].counts)
+            width = max(len(label(c.value)) for k in keys for c in by_key[k].counts)
             columns.append(tuple(chart(by_key[k], width) for k in keys))
         blocks.append(Side(tuple(columns)))
     total = stats[0].total if stats else 0
-    blocks.append(Line(labels("stats.footer", total=total), dim=True))
+    blocks.append(Line(_("Regions out of the {total} interviewed.").format(total=total), dim=True))
     rows = [(field, c) for field in stats for c in field.counts]
     data = [
         {

@@ -25,6 +25,11 @@ class DescribedEnum(StrEnum):
         return member
 
     @classmethod
+    def summary(cls) -> str:
+        """What the codebook is about: its docstring on one line (a message id in the catalogue)."""
+        return " ".join((cls.__doc__ or "").split())
+
+    @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: Any, handler: GetJsonSchemaHandler
     ) -> dict[str, Any]:

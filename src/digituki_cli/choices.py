@@ -1,0 +1,111 @@
+"""Option values from a vocabulary: codes, old spellings and labels in fi, sv and en.
+
+`CodeChoice` is the click parameter type of every option whose values are an enum
+(`--channel`, `--funding`, `--format`, `--section`...). It accepts a value's code in any
+case, with `_` or `-` (`general_support` and `general-support` alike: the old spellings keep
+working), with or without accents, and a codebook value's label in Finnish, Swedish or
+English (`--channel sähköposti`, `--partner bibliotek`). Its error message and its completion
+speak the interface language.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from typer._click.types import ParamType
+
+from .i18n import _, label, labels_in_every_language
+from .text import ECHO_LIMIT, fold, printable
+from .vocabulary import DescribedEnum
+
+if TYPE_CHECKING:
+    from typer._click import Context, Parameter
+    from typer._click.shell_completion import CompletionItem
+
+
+class CodeChoice(ParamType):
+    """The values of one enum: a code, or (for the codebook) a label in any of the languages.
+
+    `convert` returns the enum member; an unknown value fails with the list of codes.
+    """
+
+    name = "code"
+
+    def __init__(self, enum: type[StrEnum]):
+        self.enum = enum
+
+    def codes(self) -> list[str]:
+        """Every valid code, in the enum's order."""
+        return [member.value for member in self.enum]
+
+    def member(self, text: str) -> StrEnum | None:
+        """The member a typed value names, or None. Codes win over labels."""
+        key = fold(text)
+        for member in self.enum:
+            if fold(member.value) == key:
+                return member
+        for member in self.enum:
+            if not isinstance(member, DescribedEnum):  # not a codebook: codes only
+                return None
+            if any(fold(name) == key for name in labels_in_every_language(member)):
+                return member
+        return None
+
+    def labels(self) -> list[str]:
+        """The labels of a codebook's values in the interface language (none for other enums)."""
+        return [label(m) for m in self.enum if isinstance(m, DescribedEnum)]
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        if isinstance(value, self.enum):
+            return value
+        found = self.member(str(value))
+        if found is None:
+            self.fail(
+                _("{value} is not one of: {choices}").format(
+                    value=repr(printable(str(value), ECHO_LIMIT)),
+                    choices=", ".join(self.codes()),
+                ),
+                param,
+                ctx,
+            )
+        return found
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        return "[" + "|".join(self.codes()) + "]"
+
+    def shell_complete(
+        self, ctx: Context, param: Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from typer._click.shell_completion import CompletionItem
+
+        key = fold(incomplete)
+        offered = [*self.codes(), *self.labels()]
+        return [
+            CompletionItem(value)
+            for value in dict.fromkeys(offered)
+            if fold(value).startswith(key) or value.startswith(incomplete)
+        ]
+
+
+class Count(ParamType):
+    """A whole number of at least 1 (`--limit`), with its error in the interface language."""
+
+    name = "count"
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        if isinstance(value, int) and value >= 1:
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and int(text) >= 1):
+            self.fail(
+                _("{value} is not a whole number of 1 or more").format(
+                    value=repr(printable(str(value), ECHO_LIMIT))
+                ),
+                param,
+                ctx,
+            )
+        return int(text)
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        return "N"
