@@ -42,11 +42,13 @@ Console().print(Table())
 # (label, arguments, target as a multiple of the floor)
 COMMANDS: list[tuple[str, list[str], float]] = [
     ("show kainuu", ["show", "kainuu"], 1.15),
+    ("show kainuu --lang fi", ["show", "kainuu", "--lang", "fi"], 1.15),
     ("list", ["list"], 1.2),
     ("filter --channel email", ["filter", "--channel", "email"], 1.2),
     ("gaps", ["gaps"], 1.2),
     ("compare kainuu lappi", ["compare", "kainuu", "lappi"], 1.2),
     ("--help", ["--help"], 0.8),
+    ("--help --lang sv", ["--help", "--lang", "sv"], 0.8),
 ]
 COMPLETION_ENV = {
     "_DIGITUKI_COMPLETE": "complete_bash",
