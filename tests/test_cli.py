@@ -8,8 +8,12 @@ import json
 from collections.abc import Callable
 
 import pytest
+import typer
 
 from digituki_cli import __version__
+from digituki_cli.cli import app
+
+from .conftest import ROOT
 
 Invoke = Callable[..., tuple[int, str]]
 RunMain = Callable[..., tuple[int, str, str]]
@@ -161,14 +165,21 @@ def test_version(run_main: RunMain) -> None:
     assert run_main("--version") == (0, f"digituki {__version__}\n", "")
 
 
-@pytest.mark.parametrize(
-    "command", ["list", "show", "filter", "compare", "gaps", "validate", "schema"]
-)
-def test_help_has_examples(invoke: Invoke, command: str) -> None:
-    code, out = invoke(command, "--help")
+REGISTERED = sorted(getattr(typer.main.get_command(app), "commands", {}))
+
+
+def test_every_command_is_enumerated() -> None:
+    assert {"list", "show", "filter", "compare", "gaps", "search", "stats"} <= set(REGISTERED)
+
+
+@pytest.mark.parametrize("command", REGISTERED)
+def test_help_has_examples(run_main: RunMain, command: str) -> None:
+    """Every registered command's help has examples of itself, and the README a section."""
+    code, out, _err = run_main(command, "--help")
     assert code == 0
     assert f"digituki {command}" in out
     assert "Example" in out
+    assert f"digituki {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_no_arguments_shows_help(run_main: RunMain) -> None:
