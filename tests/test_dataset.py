@@ -7,6 +7,7 @@ import re
 import pytest
 
 from digituki_cli.checks import evidenced_values
+from digituki_cli.i18n import speaking
 from digituki_cli.model import (
     Answer,
     Channel,
@@ -15,13 +16,17 @@ from digituki_cli.model import (
     FundingAfterProject,
     GeneralSupportLevel,
     Language,
+    Note,
     Partner,
     ProfessionalDuty,
     Provider,
+    Region,
     RegionKind,
     SectionName,
 )
 from digituki_cli.text import squash
+from digituki_cli.translations import Labels
+from digituki_cli.views import show_view
 
 from .conftest import REPORT
 
@@ -208,3 +213,70 @@ def test_paragraphs_are_whole_as_the_report_prints_them(dataset: Dataset) -> Non
                     region.id,
                     name,
                 )
+
+
+# --- the notes ---
+
+
+def _notes(region: Region) -> list[tuple[str, Note]]:
+    """Every note of a region, with where it is (`notes` for the region's own)."""
+    found = [(".".join(map(str, loc)), item.note) for loc, item in evidenced_values(region)]
+    return [(where, note) for where, note in found if note] + [("notes", n) for n in region.notes]
+
+
+def test_every_note_is_written_in_finnish_swedish_and_english(dataset: Dataset) -> None:
+    notes = [n for region in dataset.regions for _, n in _notes(region)]
+    assert len(notes) >= 70
+    for note in notes:
+        assert note.fi.strip() and note.sv.strip() and note.en.strip(), note
+        assert len({note.fi, note.sv, note.en}) == 3, note  # translated, not copied
+        assert [note.text(lang) for lang in ("fi", "sv", "en")] == [note.fi, note.sv, note.en]
+
+
+def test_a_note_has_no_fourth_language() -> None:
+    with pytest.raises(ValueError, match="'de'"):
+        Note(fi="Huom.", sv="Obs.", en="Note.").text("de")
+
+
+# How the dataset was made is told in docs/codebook.md; a note tells its user about the report.
+MAKING_OF = re.compile(
+    r"\brule \d|\bsääntö|\bregel \d|second reading|final audit|\bsettled|\bcodebook"
+    r"|\bkoodikirja|\bkodbok|\breview|\bregular-budget|\bnot-reported|\bcareful reader",
+    re.IGNORECASE,
+)
+
+
+def test_notes_speak_of_the_report_not_of_the_making_of_the_dataset(dataset: Dataset) -> None:
+    for region in dataset.regions:
+        for where, note in _notes(region):
+            for text in note.fi, note.sv, note.en:
+                assert not MAKING_OF.search(text), (region.id, where, text)
+
+
+# A quotation in a note: Finnish and Swedish ”…”, English “…”.
+QUOTATION = re.compile(r"[”“]([^”“]+)”")
+
+
+def test_what_a_note_quotes_is_the_reports_own_words(dataset: Dataset) -> None:
+    report = squash(REPORT.read_text(encoding="utf-8")).casefold()
+    for region in dataset.regions:
+        texts = [squash(s.text).casefold() for _, s in region.sections.present()] or [report]
+        for where, note in _notes(region):
+            for text in note.fi, note.sv, note.en:
+                for quotation in QUOTATION.findall(text):
+                    for part in quotation.split("..."):
+                        words = squash(part.strip(" .,:")).casefold()
+                        assert any(words in t for t in texts), (region.id, where, quotation)
+
+
+def test_notes_are_shown_in_the_language_chosen(dataset: Dataset) -> None:
+    region = dataset.region("kainuu")
+    note = region.funding.responsible_unit.note
+    assert note is not None
+    for lang in ("fi", "sv", "en"):
+        with speaking(lang):
+            output = show_view([region], evidence=True, section=None, labels=Labels(lang))
+        shown = repr(output.blocks)
+        assert note.text(lang) in shown and region.notes[0].text(lang) in shown, lang
+        others = {"fi", "sv", "en"} - {lang}
+        assert not any(note.text(other) in shown for other in others), lang

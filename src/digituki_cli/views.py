@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .i18n import language
 from .model import DescribedEnum, Region, SectionName, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
@@ -133,7 +134,7 @@ def _pair(attribute: Attribute, region: Region, evidence: bool, labels: Labels) 
         member = f"[{_member_label(labels, item.value)}] " if len(items) > 1 else ""
         quotes.extend(member + q for q in item.evidence)
         if item.note:
-            notes.append(member + item.note)
+            notes.append(member + item.note.text(language()))
     return Pair(label, value, tuple(quotes), " ".join(notes) or None)
 
 
@@ -183,8 +184,8 @@ def _show_blocks(
     if not region.interviewed:
         blocks.append(Line(labels("show.not_interviewed")))
     for remark in region.notes:
-        blocks.append(Line(note + remark, dim=True))
-    if labels.lang != "en" and (region.notes or any(p.note for p in pairs)):
+        blocks.append(Line(note + remark.text(language()), dim=True))
+    if labels.lang != language() and (region.notes or any(p.note for p in pairs)):
         blocks.append(Line(labels("notes_in_english"), dim=True))
     texts = [(n, s) for n, s in region.sections.present() if section is None or n is section]
     if texts:
@@ -224,7 +225,9 @@ def filter_view(matches: Sequence[Match], evidence: bool, labels: Labels) -> Out
                             reason_text(reason, labels),
                             "",
                             reason.item.evidence if reason.item else (),
-                            reason.item.note if reason.item else None,
+                            reason.item.note.text(language())
+                            if reason.item and reason.item.note
+                            else None,
                         )
                         for reason in match.reasons
                     ),
