@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import pytest
 
@@ -13,6 +14,7 @@ from digituki_cli.model import (
     Channel,
     Dataset,
     DescribedEnum,
+    Evidenced,
     FundingAfterProject,
     GeneralSupportLevel,
     Language,
@@ -29,6 +31,8 @@ from digituki_cli.translations import Labels
 from digituki_cli.views import show_view
 
 from .conftest import REPORT
+
+T = TypeVar("T")
 
 INTERVIEWED = [
     "etela-karjala", "etela-savo", "ita-uusimaa", "kainuu", "kanta-hame", "keski-pohjanmaa",
@@ -196,6 +200,40 @@ def test_general_support_levels(dataset: Dataset) -> None:
     assert [i for i, v in levels.items() if v == "offered"] == ["etela-karjala", "pohjois-savo"]
     assert [i for i, v in levels.items() if v == "limited"] == ["lansi-uusimaa", "pirkanmaa"]
     assert [i for i, v in levels.items() if v == "under-review"] == ["keski-suomi"]
+
+
+def test_a_network_is_a_partner_only_where_the_county_works_with_it(dataset: Dataset) -> None:
+    # Varsinais-Suomi only refers clients to the network's members ("pyrkii ohjaamaan
+    # asiakkaat digitukiverkostoon kuuluvien tahojen piiriin"): a referral target.
+    partners = {
+        r.id for r in dataset.regions if Partner.SUPPORT_NETWORK in _values(r.cooperation.partners)
+    }
+    assert partners == {"etela-savo", "pohjois-karjala", "pohjois-pohjanmaa"}
+    varsinais_suomi = dataset.region("varsinais-suomi")
+    assert _values(varsinais_suomi.cooperation.partners) == [
+        Partner.MUNICIPALITIES, Partner.LIBRARIES, Partner.NGOS,
+    ]  # fmt: skip
+    assert Partner.SUPPORT_NETWORK in _values(varsinais_suomi.general_support.referral_targets)
+
+
+def test_pohjois_savo_offers_general_support_because_it_does_not_restrict_it(
+    dataset: Dataset,
+) -> None:
+    level = dataset.region("pohjois-savo").general_support.level
+    assert level.value is GeneralSupportLevel.OFFERED
+    assert level.evidence == (
+        "Pohjois-Savon hyvinvointialueella ei ole rajoitettu digituen antamista vain omiin palveluihin",
+    )
+
+
+def test_responsible_units_in_the_reports_words(dataset: Dataset) -> None:
+    units = {r.id: r.funding.responsible_unit.value for r in dataset.regions if r.interviewed}
+    assert units["lansi-uusimaa"] == "asiointipalvelut (kuuluu tukipalveluihin)"
+    assert units["paijat-hame"] == "digipalvelut (osa tietohallintoa)"
+
+
+def _values(items: tuple[Evidenced[T], ...]) -> list[T]:
+    return [item.value for item in items]
 
 
 def test_paragraphs_are_whole_as_the_report_prints_them(dataset: Dataset) -> None:

@@ -128,7 +128,7 @@ class GeneralSupport:
         "Kinds of partner that clients are referred to for general support.", default=()
     )
     assisted_authorization: Evidenced[Answer] = described(
-        "The county helps clients make Suomi.fi mandates (valtuutus) in person.",
+        "Help making Suomi.fi mandates (valtuutus) in person is available in the county.",
         default=_not_reported(Answer.NOT_REPORTED),
     )
 
