@@ -296,6 +296,11 @@ UI: dict[str, dict[str, str]] = {
         "fi": "kanavat: {channels}",
         "sv": "kanaler: {channels}",
     },
+    "gap.detail.contact-medium-not-stated": {
+        "en": "channels: {channels}",
+        "fi": "kanavat: {channels}",
+        "sv": "kanaler: {channels}",
+    },
     "gap.detail.no-channels": {
         "en": "none reported",
         "fi": "ei mainittuja kanavia",
@@ -620,10 +625,16 @@ ENUM_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "fi": "painetut ohjeet",
             "sv": "tryckta anvisningar",
         },
+        "guides": {"en": "guides", "fi": "ohjemateriaali", "sv": "anvisningsmaterial"},
         "phone": {"en": "phone", "fi": "puhelin", "sv": "telefon"},
         "email": {"en": "email", "fi": "sähköposti", "sv": "e-post"},
         "chat": {"en": "chat", "fi": "chat", "sv": "chatt"},
         "in-app": {"en": "in-app", "fi": "sovelluksen viestit", "sv": "meddelanden i appen"},
+        "advice-service": {
+            "en": "advice-service",
+            "fi": "neuvontapalvelu",
+            "sv": "rådgivningstjänst",
+        },
         "service-point": {"en": "service-point", "fi": "palvelupiste", "sv": "servicepunkt"},
         "outreach": {"en": "outreach", "fi": "jalkautuva tuki", "sv": "uppsökande stöd"},
         "presentations": {"en": "presentations", "fi": "infotilaisuudet", "sv": "infotillfällen"},
@@ -733,6 +744,11 @@ ENUM_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "fi": "ei etäkanavaa",
             "sv": "ingen distanskanal",
         },
+        "contact-medium-not-stated": {
+            "en": "contact-medium-not-stated",
+            "fi": "yhteystapa ei tiedossa",
+            "sv": "kontaktsätt okänt",
+        },
         "missing-section": {"en": "missing-section", "fi": "osio puuttuu", "sv": "avsnitt saknas"},
         "not-interviewed": {
             "en": "not-interviewed",
@@ -818,6 +834,16 @@ ENUM_DESCRIPTIONS: dict[str, dict[str, dict[str, str]]] = {
             "fi": "Painetut ohjeet: ohjelehtiset tai ohjeiden paperiversiot.",
             "sv": "Tryckta anvisningar: broschyrer eller pappersversioner av anvisningar.",
         },
+        "guides": {
+            "fi": (
+                "Ohjemateriaali alueen palveluiden käytöstä, kun raportti ei kerro, onko se "
+                "verkossa vai painettuna."
+            ),
+            "sv": (
+                "Anvisningsmaterial om hur områdets tjänster används, när rapporten inte säger "
+                "om det finns på webben eller i tryck."
+            ),
+        },
         "phone": {
             "fi": "Apu puhelimitse (myös vaihde tai neuvontapuhelin).",
             "sv": "Hjälp per telefon (även växel eller rådgivningsnummer).",
@@ -827,6 +853,17 @@ ENUM_DESCRIPTIONS: dict[str, dict[str, dict[str, str]]] = {
         "in-app": {
             "fi": "Viestit alueen sovelluksessa tai palautelomake.",
             "sv": "Meddelanden i områdets app eller ett responsformulär.",
+        },
+        "advice-service": {
+            "fi": (
+                "Neuvonta- tai yhteydenottopalvelu, jonka puoleen asiakas voi kääntyä, kun "
+                "raportti ei kerro, miten siihen otetaan yhteyttä (puhelin, sähköposti, chat "
+                "vai käynti)."
+            ),
+            "sv": (
+                "En rådgivnings- eller kontakttjänst som kunderna kan vända sig till, när "
+                "rapporten inte säger hur man kontaktar den (telefon, e-post, chatt eller besök)."
+            ),
         },
         "service-point": {
             "fi": "Kiinteä paikka, jonne kuka tahansa voi tulla saamaan tukea tai käyttämään tietokonetta.",
@@ -965,8 +1002,18 @@ ENUM_DESCRIPTIONS: dict[str, dict[str, dict[str, str]]] = {
             "sv": "Allmänt digitalt stöd erbjuds inte och inget hänvisningsmål nämns.",
         },
         "no-remote-channel": {
-            "fi": "Raportti ei mainitse apua puhelimitse, sähköpostitse, chatissa eikä sovelluksessa.",
-            "sv": "Rapporten nämner ingen hjälp per telefon, e-post, chatt eller i appen.",
+            "fi": (
+                "Raportti ei mainitse apua puhelimitse, sähköpostitse, chatissa eikä "
+                "sovelluksessa eikä muuta yhteydenottopalvelua."
+            ),
+            "sv": (
+                "Rapporten nämner ingen hjälp per telefon, e-post, chatt eller i appen, "
+                "och ingen annan kontakttjänst."
+            ),
+        },
+        "contact-medium-not-stated": {
+            "fi": "Raportti mainitsee yhteydenotto- tai neuvontapalvelun, mutta ei sitä, miten siihen otetaan yhteyttä.",
+            "sv": "Rapporten nämner en kontakt- eller rådgivningstjänst, men inte hur man kontaktar den.",
         },
         "missing-section": {
             "fi": "Raportista puuttuu jokin alueen neljästä osiosta.",

@@ -317,7 +317,7 @@ def gap_detail(gap: Gap, labels: Labels) -> str:
     named = ", ".join(labels.enum(v) for v in gap.values)
     if gap.kind is GapKind.NO_GENERAL_SUPPORT:
         return labels(key, targets=named)
-    if gap.kind is GapKind.NO_REMOTE_CHANNEL:
+    if gap.kind in (GapKind.NO_REMOTE_CHANNEL, GapKind.CONTACT_MEDIUM_NOT_STATED):
         return labels(key, channels=named or labels("gap.detail.no-channels"))
     if gap.kind is GapKind.MISSING_SECTION and gap.values:
         heading = gap.values[0]
