@@ -26,9 +26,10 @@ from digituki_cli.model import (
     RegionKind,
     SectionName,
 )
+from digituki_cli.queries import Criteria, filter_regions
 from digituki_cli.text import squash
 from digituki_cli.translations import Labels
-from digituki_cli.views import show_view
+from digituki_cli.views import filter_view, show_view
 
 from .conftest import REPORT
 
@@ -318,3 +319,19 @@ def test_notes_are_shown_in_the_language_chosen(dataset: Dataset) -> None:
         assert note.text(lang) in shown and region.notes[0].text(lang) in shown, lang
         others = {"fi", "sv", "en"} - {lang}
         assert not any(note.text(other) in shown for other in others), lang
+
+
+def test_filter_shows_the_note_of_the_value_that_matched(dataset: Dataset) -> None:
+    matches = filter_regions(
+        [dataset.region("kainuu")], Criteria(channels=(Channel.ADVICE_SERVICE,))
+    )
+    [advice] = [
+        c
+        for c in dataset.region("kainuu").service_support.channels
+        if c.value is Channel.ADVICE_SERVICE
+    ]
+    assert advice.note is not None
+    for lang in ("fi", "sv", "en"):
+        with speaking(lang):
+            shown = repr(filter_view(matches, evidence=True, labels=Labels(lang)).blocks)
+        assert advice.note.text(lang) in shown, lang
