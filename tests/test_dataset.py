@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 import pytest
 
 from digituki_cli.checks import evidenced_values
+from digituki_cli.i18n import speaking
 from digituki_cli.model import (
     Answer,
     Channel,
     Dataset,
     DescribedEnum,
+    Evidenced,
     FundingAfterProject,
     GeneralSupportLevel,
     Language,
+    Note,
     Partner,
     ProfessionalDuty,
     Provider,
+    Region,
     RegionKind,
     SectionName,
 )
+from digituki_cli.queries import Criteria, filter_regions
 from digituki_cli.text import squash
+from digituki_cli.views import filter_view, show_view
 
 from .conftest import REPORT
+
+T = TypeVar("T")
 
 INTERVIEWED = [
     "etela-karjala", "etela-savo", "ita-uusimaa", "kainuu", "kanta-hame", "keski-pohjanmaa",
@@ -193,6 +202,40 @@ def test_general_support_levels(dataset: Dataset) -> None:
     assert [i for i, v in levels.items() if v == "under-review"] == ["keski-suomi"]
 
 
+def test_a_network_is_a_partner_only_where_the_county_works_with_it(dataset: Dataset) -> None:
+    # Varsinais-Suomi only refers clients to the network's members ("pyrkii ohjaamaan
+    # asiakkaat digitukiverkostoon kuuluvien tahojen piiriin"): a referral target.
+    partners = {
+        r.id for r in dataset.regions if Partner.SUPPORT_NETWORK in _values(r.cooperation.partners)
+    }
+    assert partners == {"etela-savo", "pohjois-karjala", "pohjois-pohjanmaa"}
+    varsinais_suomi = dataset.region("varsinais-suomi")
+    assert _values(varsinais_suomi.cooperation.partners) == [
+        Partner.MUNICIPALITIES, Partner.LIBRARIES, Partner.NGOS,
+    ]  # fmt: skip
+    assert Partner.SUPPORT_NETWORK in _values(varsinais_suomi.general_support.referral_targets)
+
+
+def test_pohjois_savo_offers_general_support_because_it_does_not_restrict_it(
+    dataset: Dataset,
+) -> None:
+    level = dataset.region("pohjois-savo").general_support.level
+    assert level.value is GeneralSupportLevel.OFFERED
+    assert level.evidence == (
+        "Pohjois-Savon hyvinvointialueella ei ole rajoitettu digituen antamista vain omiin palveluihin",
+    )
+
+
+def test_responsible_units_in_the_reports_words(dataset: Dataset) -> None:
+    units = {r.id: r.funding.responsible_unit.value for r in dataset.regions if r.interviewed}
+    assert units["lansi-uusimaa"] == "asiointipalvelut (kuuluu tukipalveluihin)"
+    assert units["paijat-hame"] == "digipalvelut (osa tietohallintoa)"
+
+
+def _values(items: tuple[Evidenced[T], ...]) -> list[T]:
+    return [item.value for item in items]
+
+
 def test_paragraphs_are_whole_as_the_report_prints_them(dataset: Dataset) -> None:
     """A page break of the PDF must not split a sentence, nor may two bullets share a paragraph."""
     for region in dataset.regions:
@@ -208,3 +251,86 @@ def test_paragraphs_are_whole_as_the_report_prints_them(dataset: Dataset) -> Non
                     region.id,
                     name,
                 )
+
+
+# --- the notes ---
+
+
+def _notes(region: Region) -> list[tuple[str, Note]]:
+    """Every note of a region, with where it is (`notes` for the region's own)."""
+    found = [(".".join(map(str, loc)), item.note) for loc, item in evidenced_values(region)]
+    return [(where, note) for where, note in found if note] + [("notes", n) for n in region.notes]
+
+
+def test_every_note_is_written_in_finnish_swedish_and_english(dataset: Dataset) -> None:
+    notes = [n for region in dataset.regions for _, n in _notes(region)]
+    assert len(notes) >= 70
+    for note in notes:
+        assert note.fi.strip() and note.sv.strip() and note.en.strip(), note
+        assert len({note.fi, note.sv, note.en}) == 3, note  # translated, not copied
+        assert [note.text(lang) for lang in ("fi", "sv", "en")] == [note.fi, note.sv, note.en]
+
+
+def test_a_note_has_no_fourth_language() -> None:
+    with pytest.raises(ValueError, match="'de'"):
+        Note(fi="Huom.", sv="Obs.", en="Note.").text("de")
+
+
+# How the dataset was made is told in docs/codebook.md; a note tells its user about the report.
+MAKING_OF = re.compile(
+    r"\brule \d|\bsääntö|\bregel \d|second reading|final audit|\bsettled|\bcodebook"
+    r"|\bkoodikirja|\bkodbok|\breview|\bregular-budget|\bnot-reported|\bcareful reader",
+    re.IGNORECASE,
+)
+
+
+def test_notes_speak_of_the_report_not_of_the_making_of_the_dataset(dataset: Dataset) -> None:
+    for region in dataset.regions:
+        for where, note in _notes(region):
+            for text in note.fi, note.sv, note.en:
+                assert not MAKING_OF.search(text), (region.id, where, text)
+
+
+# A quotation in a note: Finnish and Swedish ”…”, English “…”.
+QUOTATION = re.compile(r"[”“]([^”“]+)”")
+
+
+def test_what_a_note_quotes_is_the_reports_own_words(dataset: Dataset) -> None:
+    report = squash(REPORT.read_text(encoding="utf-8")).casefold()
+    for region in dataset.regions:
+        texts = [squash(s.text).casefold() for _, s in region.sections.present()] or [report]
+        for where, note in _notes(region):
+            for text in note.fi, note.sv, note.en:
+                for quotation in QUOTATION.findall(text):
+                    for part in quotation.split("..."):
+                        words = squash(part.strip(" .,:")).casefold()
+                        assert any(words in t for t in texts), (region.id, where, quotation)
+
+
+def test_notes_are_shown_in_the_language_chosen(dataset: Dataset) -> None:
+    region = dataset.region("kainuu")
+    note = region.funding.responsible_unit.note
+    assert note is not None
+    for lang in ("fi", "sv", "en"):
+        with speaking(lang):
+            output = show_view([region], evidence=True, section=None)
+        shown = repr(output.blocks)
+        assert note.text(lang) in shown and region.notes[0].text(lang) in shown, lang
+        others = {"fi", "sv", "en"} - {lang}
+        assert not any(note.text(other) in shown for other in others), lang
+
+
+def test_filter_shows_the_note_of_the_value_that_matched(dataset: Dataset) -> None:
+    matches = filter_regions(
+        [dataset.region("kainuu")], Criteria(channels=(Channel.ADVICE_SERVICE,))
+    )
+    [advice] = [
+        c
+        for c in dataset.region("kainuu").service_support.channels
+        if c.value is Channel.ADVICE_SERVICE
+    ]
+    assert advice.note is not None
+    for lang in ("fi", "sv", "en"):
+        with speaking(lang):
+            shown = repr(filter_view(matches, evidence=True).blocks)
+        assert advice.note.text(lang) in shown, lang

@@ -166,6 +166,25 @@ def test_sqlite_has_every_region_text_and_evidence(
     assert _column(database, "SELECT title FROM source") == ["Hyvinvointialueiden digituen mallit"]
 
 
+def test_sqlite_has_the_notes_in_three_languages(
+    database: sqlite3.Connection, dataset: Dataset
+) -> None:
+    note = dataset.region("kainuu").funding.responsible_unit.note
+    assert note is not None
+    found = database.execute(
+        "SELECT note, note_fi, note_sv FROM classifications "
+        "WHERE region_id = 'kainuu' AND field = 'responsible_unit'"
+    ).fetchall()
+    assert found == [(note.en, note.fi, note.sv)]
+    region = dataset.region("kymenlaakso")
+    notes = database.execute(
+        "SELECT notes, notes_fi, notes_sv FROM regions WHERE id = 'kymenlaakso'"
+    ).fetchone()
+    assert notes == tuple(
+        "\n\n".join(n.text(lang) for n in region.notes) for lang in ("en", "fi", "sv")
+    )
+
+
 def test_sqlite_full_text_search_over_the_report_texts(database: sqlite3.Connection) -> None:
     found = """
         SELECT s.region_id FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid

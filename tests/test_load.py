@@ -165,7 +165,7 @@ def test_loader_is_safe_loader() -> None:
     ("change", "expected"),
     [
         (("- value: presentations\n", "- value: outreach\n"), "outreach is listed twice"),
-        (("schema_version: 1", "schema_version: 7"), "this digituki reads schema version 1, not 7"),
+        (("schema_version: 2", "schema_version: 7"), "this digituki reads schema version 2, not 7"),
         (("- id: kainuu", "- id: Kainuu!"), "String should match pattern"),
         (("  page: 7\n", "  page: 0\n"), "Input should be greater than or equal to 1"),
         (("- Eksote", '- "Eks\\e[31mote\\a"'), "control characters are not allowed"),
@@ -196,3 +196,28 @@ def test_an_empty_dataset_is_an_error(tmp_path: Path) -> None:
     text = _bundled_text()
     text = text[: text.index("regions:")] + "regions: []\n"
     assert any("at least one region" in p for p in _problems(_write(tmp_path, text)))
+
+
+def test_a_note_without_one_of_its_languages_is_named(tmp_path: Path) -> None:
+    text = _bundled_text().replace(
+        "        sv: Rapporten nämner en tjänst, inte en enhet.\n", "", 1
+    )
+    path = _write(tmp_path, text)
+    [problem] = _problems(path)
+    line = (
+        text.splitlines().index("        fi: Raportti nimeää vastuutahoksi viran, ei yksikköä.") + 1
+    )
+    assert problem == f"{path}:{line}:9: kainuu: funding.responsible_unit.note.sv: Field required"
+
+
+def test_a_note_in_one_language_only_is_an_error(tmp_path: Path) -> None:
+    # The notes of schema version 1 were English strings.
+    text = _bundled_text().replace(
+        "      note:\n        fi: Raportti nimeää vastuutahoksi viran, ei yksikköä.\n"
+        "        sv: Rapporten nämner en tjänst, inte en enhet.\n"
+        "        en: The report names a post, not a unit.\n",
+        "      note: The report names a post, not a unit.\n",
+        1,
+    )
+    [problem] = _problems(_write(tmp_path, text))
+    assert "kainuu: funding.responsible_unit.note:" in problem

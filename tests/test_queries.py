@@ -114,9 +114,41 @@ def test_gap_summary_counts(dataset: Dataset) -> None:
 def test_no_remote_channel(dataset: Dataset) -> None:
     report = gaps(dataset.regions, kinds=(GapKind.NO_REMOTE_CHANNEL,))
     assert [g.region.id for g in report.gaps] == [
-        "etela-karjala", "etela-savo", "ita-uusimaa", "kainuu", "keski-suomi", "kymenlaakso",
-        "pirkanmaa", "pohjois-pohjanmaa", "pohjois-savo", "varsinais-suomi",
+        "etela-karjala", "etela-savo", "ita-uusimaa", "keski-suomi", "kymenlaakso",
+        "pirkanmaa", "pohjois-savo", "varsinais-suomi",
     ]  # fmt: skip
+
+
+def test_an_advice_service_of_unstated_medium_is_its_own_gap(dataset: Dataset) -> None:
+    # Kainuu: "palveluneuvonnasta voi myös saada digitukea"; Pohjois-Pohjanmaa: "Pohteen
+    # yleinen neuvontapalvelu sekä ikäihmisten Aino-neuvonta ... yhteydenottokanavien kautta".
+    report = gaps(dataset.regions, kinds=(GapKind.CONTACT_MEDIUM_NOT_STATED,))
+    assert [g.region.id for g in report.gaps] == ["kainuu", "pohjois-pohjanmaa"]
+    kainuu = report.gaps[0]
+    assert kainuu.evidence == (
+        "Kainuun hyvinvointialueen palveluneuvonnasta voi myös saada digitukea.",
+    )
+    assert Channel.ADVICE_SERVICE in kainuu.values
+    assert [(kind, count) for kind, count, _, _ in report.summary] == [
+        (GapKind.CONTACT_MEDIUM_NOT_STATED, 2)
+    ]
+
+
+def test_no_region_is_both_without_remote_channel_and_of_unstated_medium(
+    dataset: Dataset,
+) -> None:
+    report = gaps(dataset.regions)
+    without = {g.region.id for g in report.gaps if g.kind is GapKind.NO_REMOTE_CHANNEL}
+    unstated = {g.region.id for g in report.gaps if g.kind is GapKind.CONTACT_MEDIUM_NOT_STATED}
+    assert not without & unstated
+    assert len(without | unstated) == 10  # the regions with no phone, e-mail, chat or app
+
+
+def test_channels_of_unstated_medium(dataset: Dataset) -> None:
+    advice = filter_regions(dataset.regions, Criteria(channels=(Channel.ADVICE_SERVICE,)))
+    assert [m.region.id for m in advice] == ["kainuu", "pohjois-pohjanmaa"]
+    guides = filter_regions(dataset.regions, Criteria(channels=(Channel.GUIDES,)))
+    assert [m.region.id for m in guides] == ["kainuu", "lappi"]
 
 
 def test_compare_marks_differences(dataset: Dataset) -> None:

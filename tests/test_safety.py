@@ -83,6 +83,10 @@ def test_schema_validates_the_bundled_dataset(invoke: Invoke) -> None:
     jsonschema.validate(yaml.safe_load(bundled_dataset().read_text(encoding="utf-8")), schema)
     channel = schema["$defs"]["Channel"]["oneOf"]
     assert {"const": "outreach", "description": Channel.OUTREACH.description} in channel
+    for unstated in (Channel.ADVICE_SERVICE, Channel.GUIDES):  # the medium is not stated
+        assert {"const": unstated.value, "description": unstated.description} in channel
+    note = schema["$defs"]["Note"]
+    assert note["required"] == ["fi", "sv", "en"] and note["additionalProperties"] is False
 
 
 def test_schema_rejects_what_the_loader_rejects(invoke: Invoke) -> None:

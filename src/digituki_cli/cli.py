@@ -309,7 +309,10 @@ def filter_command(
     ] = False,
     assisted_authorization: Annotated[
         bool,
-        typer.Option("--assisted-authorization", help=N_("Helps clients make Suomi.fi mandates.")),
+        typer.Option(
+            "--assisted-authorization",
+            help=N_("Help with Suomi.fi mandates is available in the county."),
+        ),
     ] = False,
     plain_language: Annotated[
         bool,

@@ -369,6 +369,8 @@ _PLAIN_COLUMNS = {
     "responsible_unit": "TEXT",
 }
 _NAME_COLUMNS = ("name_fi", "name_sv", "name_en", "short_name_sv", "short_name_en")
+# The languages of the note columns, in their order: `note` (English), `note_fi`, `note_sv`.
+_NOTE_LANGS = ("en", "fi", "sv")
 
 
 def code_table(codebook: type[DescribedEnum]) -> str:
@@ -446,7 +448,7 @@ def _create_sqlite_schema(db: sqlite3.Connection) -> None:
             columns.append(f"{attribute.key} {_PLAIN_COLUMNS.get(attribute.key, 'TEXT')}")
         if attribute.key == "name":  # the other names follow the short Finnish one
             columns += [f"{c} TEXT NOT NULL" for c in _NAME_COLUMNS]
-    columns.append("notes TEXT")
+    columns += ["notes TEXT", "notes_fi TEXT", "notes_sv TEXT"]  # notes is in English
     statements.append("CREATE TABLE regions (\n  " + ",\n  ".join(columns) + "\n)")
     for attribute in one:
         if attribute.codebook is not None:
@@ -472,7 +474,7 @@ def _create_sqlite_schema(db: sqlite3.Connection) -> None:
             region_id TEXT NOT NULL REFERENCES regions(id),
             field TEXT NOT NULL CHECK (field IN ({fields})),
             value TEXT NOT NULL,
-            note TEXT,
+            note TEXT, note_fi TEXT, note_sv TEXT,
             PRIMARY KEY (region_id, field, value)) WITHOUT ROWID""",
         """CREATE TABLE evidence (
             region_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
@@ -524,8 +526,8 @@ def _fill_sqlite(db: sqlite3.Connection, dataset: Dataset) -> None:
     names = [a.key for a in one]
     names[names.index("name") + 1 : names.index("name") + 1] = _NAME_COLUMNS
     insert = (
-        f"INSERT INTO regions (id, {', '.join(names)}, notes) "
-        f"VALUES ({', '.join('?' * (len(names) + 2))})"
+        f"INSERT INTO regions (id, {', '.join(names)}, notes, notes_fi, notes_sv) "
+        f"VALUES ({', '.join('?' * (len(names) + 4))})"
     )
     for region in dataset.regions:
         row: dict[str, object] = {
@@ -538,8 +540,8 @@ def _fill_sqlite(db: sqlite3.Connection, dataset: Dataset) -> None:
         for attribute in one:
             value = attribute.get(region)
             row[attribute.key] = int(value) if isinstance(value, bool) else value
-        notes = "\n\n".join(region.notes) or None
-        db.execute(insert, [region.id, *(row[n] for n in names), notes])
+        notes = ["\n\n".join(n.text(lang) for n in region.notes) or None for lang in _NOTE_LANGS]
+        db.execute(insert, [region.id, *(row[n] for n in names), *notes])
         for attribute in many:
             items = attribute.evidence(region)
             db.executemany(
@@ -554,7 +556,9 @@ def _fill_sqlite(db: sqlite3.Connection, dataset: Dataset) -> None:
                 if item.value is None:
                     continue
                 key = (region.id, attribute.key, str(item.value))
-                db.execute("INSERT INTO classifications VALUES (?, ?, ?, ?)", (*key, item.note))
+                note = item.note
+                texts = [note.text(lang) if note else None for lang in _NOTE_LANGS]
+                db.execute("INSERT INTO classifications VALUES (?, ?, ?, ?, ?, ?)", (*key, *texts))
                 db.executemany(
                     "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
                     [(*key, index, quote) for index, quote in enumerate(item.evidence)],

@@ -44,6 +44,7 @@ __all__ = [
     "GeneralSupportLevel",
     "Language",
     "Names",
+    "Note",
     "Partner",
     "ProfessionalDuty",
     "Provider",
@@ -57,7 +58,8 @@ __all__ = [
     "to_jsonable",
 ]
 
-SCHEMA_VERSION = 1
+# 2: notes are mappings in Finnish, Swedish and English (they were English strings).
+SCHEMA_VERSION = 2
 
 # Read by Pydantic when it validates these dataclasses: unknown keys are errors.
 _STRICT: dict[str, Any] = {"extra": "forbid"}
@@ -75,6 +77,26 @@ def described(description: str, default: Any = dataclasses.MISSING, **constraint
 
 
 @dataclass(frozen=True)
+class Note:
+    """A remark for the dataset's users, with the same content in Finnish, Swedish and English:
+    what the report says (in its own Finnish words where they matter) and why the value follows.
+    The Finnish text is written first, from the report's wording."""
+
+    __pydantic_config__ = _STRICT
+
+    fi: str = described("The note in Finnish.")
+    sv: str = described("The note in Swedish.")
+    en: str = described("The note in English.")
+
+    def text(self, lang: str) -> str:
+        """The note in `lang` (fi, sv or en). Raises ValueError for any other code."""
+        if lang not in ("fi", "sv", "en"):
+            raise ValueError(f"a note has no language {lang!r}")
+        text: str = getattr(self, lang)
+        return text
+
+
+@dataclass(frozen=True)
 class Evidenced(Generic[T]):
     """A classified value with the report's words that support it."""
 
@@ -84,8 +106,8 @@ class Evidenced(Generic[T]):
     evidence: tuple[str, ...] = described(
         "Quotes copied verbatim from the region's own text.", default=()
     )
-    note: str | None = described(
-        "Why this reading was chosen, where the text is ambiguous.", default=None
+    note: Note | None = described(
+        "What the report says and why the value follows, where that is not plain.", default=None
     )
 
 
@@ -106,7 +128,7 @@ class GeneralSupport:
         "Kinds of partner that clients are referred to for general support.", default=()
     )
     assisted_authorization: Evidenced[Answer] = described(
-        "The county helps clients make Suomi.fi mandates (valtuutus) in person.",
+        "Help making Suomi.fi mandates (valtuutus) in person is available in the county.",
         default=_not_reported(Answer.NOT_REPORTED),
     )
 
@@ -220,7 +242,7 @@ class Region:
     service_support: ServiceSupport = field(default_factory=ServiceSupport)
     cooperation: Cooperation = field(default_factory=Cooperation)
     funding: Funding = field(default_factory=Funding)
-    notes: tuple[str, ...] = described("Remarks on the region as a whole.", default=())
+    notes: tuple[Note, ...] = described("Remarks on the region as a whole.", default=())
 
     def all_names(self) -> list[str]:
         """Every name a person may type for this region, original spelling, no repeats."""

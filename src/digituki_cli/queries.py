@@ -327,7 +327,11 @@ def _region_gaps(region: Region) -> list[Gap]:
             )
     channels = region.service_support.channels
     if not any(c.value in REMOTE_CHANNELS for c in channels):
-        gaps.append(Gap(region, GapKind.NO_REMOTE_CHANNEL, values=tuple(c.value for c in channels)))
+        # An advice service of unstated medium may be reached remotely or not: its own kind.
+        advice = [c for c in channels if c.value is Channel.ADVICE_SERVICE]
+        kind = GapKind.CONTACT_MEDIUM_NOT_STATED if advice else GapKind.NO_REMOTE_CHANNEL
+        quotes = _unique(tuple(q for c in advice for q in c.evidence))
+        gaps.append(Gap(region, kind, quotes, tuple(c.value for c in channels)))
     present = {name for name, _ in region.sections.present()}
     for name in SectionName:
         if name not in present:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .i18n import N_, _, describe, label, language, ngettext, number, pgettext, speaking
-from .model import Answer, DescribedEnum, Names, Region, SectionName, to_jsonable
+from .model import Answer, DescribedEnum, Names, Note, Region, SectionName, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
@@ -196,9 +196,9 @@ def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
     return Pair(title, value, tuple(quotes), " ".join(notes) or None)
 
 
-def note_text(note: object) -> str:
+def note_text(note: Note) -> str:
     """A dataset note in the interface language."""
-    return str(note)
+    return note.text(language())
 
 
 def _member_label(value: object) -> str:
@@ -418,7 +418,7 @@ def gap_detail(gap: Gap) -> str:
         return _("referred to {targets}").format(targets=named)
     if kind is GapKind.NO_GENERAL_SUPPORT_NO_REFERRAL:
         return _("no referral target named")
-    if kind is GapKind.NO_REMOTE_CHANNEL:
+    if kind in (GapKind.NO_REMOTE_CHANNEL, GapKind.CONTACT_MEDIUM_NOT_STATED):
         return _("channels: {channels}").format(channels=named or _("none reported"))
     if kind is GapKind.MISSING_SECTION and gap.values:
         heading = gap.values[0]

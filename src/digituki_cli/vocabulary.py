@@ -92,10 +92,24 @@ class Channel(DescribedEnum):
         "printed-guides",
         "Printed instructions: guide leaflets or paper versions of guides.",
     )
+    GUIDES = (
+        "guides",
+        (
+            "Guide material on using the county's services, where the report does not say "
+            "whether it is on the web or printed."
+        ),
+    )
     PHONE = "phone", "Help by telephone (including a switchboard or advice line)."
     EMAIL = "email", "Help by e-mail."
     CHAT = "chat", "Help in a chat service."
     IN_APP = "in-app", "Messaging inside the county's app, or a feedback form."
+    ADVICE_SERVICE = (
+        "advice-service",
+        (
+            "An advice or contact service that clients can turn to, where the report does not "
+            "say by which medium (phone, e-mail, chat or a visit)."
+        ),
+    )
     SERVICE_POINT = (
         "service-point",
         ("Fixed premises where anyone can drop in for support or use a computer."),
@@ -232,7 +246,11 @@ class GapKind(DescribedEnum):
     )
     NO_REMOTE_CHANNEL = (
         "no-remote-channel",
-        "The report names no help by phone, e-mail, chat or app.",
+        "The report names no help by phone, e-mail, chat or app, nor any other contact service.",
+    )
+    CONTACT_MEDIUM_NOT_STATED = (
+        "contact-medium-not-stated",
+        "A contact or advice service is named, but not by which medium.",
     )
     MISSING_SECTION = "missing-section", "The report lacks one of the region's four sections."
     NOT_INTERVIEWED = "not-interviewed", "The region was not interviewed; the report is silent."
