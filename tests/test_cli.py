@@ -299,6 +299,8 @@ def test_filter_without_any_still_means_all(invoke: Invoke) -> None:
     assert "0 regions match\n" in out
     _, out = invoke("filter", "--any", "--channel", "chat", "--channel", "phone", "-f", "json")
     assert len(json.loads(out)) == 6
+    _, out = invoke("filter", "--any")  # no condition: every region, as without --any
+    assert "\n24 regions match\n" in out
 
 
 def test_filter_evidence_gives_conditions_that_share_a_quote_one_row(invoke: Invoke) -> None:

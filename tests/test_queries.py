@@ -111,6 +111,8 @@ def test_no_condition_matches_every_region_with_or_without_any(dataset: Dataset)
     every = [r.id for r in dataset.regions]
     assert ids(dataset, Criteria()) == every
     assert ids(dataset, Criteria(match_any=True)) == every
+    assert Criteria(match_any=True).empty()
+    assert not Criteria(plain_language=True, match_any=True).empty()
 
 
 def test_interviewed_or_not(dataset: Dataset) -> None:

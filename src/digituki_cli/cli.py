@@ -381,7 +381,9 @@ def filter_command(
     )
     dataset = _dataset(ctx)
     matches = filter_regions(dataset.regions, criteria)
-    _answer(filter_view(matches, evidence, match_any), dataset, fmt, envelope)
+    _answer(
+        filter_view(matches, evidence, match_any and not criteria.empty()), dataset, fmt, envelope
+    )
 
 
 @app.command(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import (
     Answer,
@@ -144,6 +144,10 @@ class Criteria:
     plain_language: bool = False
     interviewed: bool | None = None
     match_any: bool = False
+
+    def empty(self) -> bool:
+        """Whether no condition is given (then every region matches, AND or OR)."""
+        return replace(self, match_any=False) == Criteria()
 
 
 @dataclass(frozen=True)
