@@ -12,6 +12,7 @@ import typer
 
 from digituki_cli import __version__
 from digituki_cli.cli import app
+from digituki_cli.model import Dataset
 
 from .conftest import ROOT
 
@@ -45,6 +46,13 @@ def test_every_command_in_every_format(invoke: Invoke, args: list[str], fmt: str
         assert len({len(row) for row in rows}) == 1
 
 
+# The date of the facts, as every answer ends (views.as_of_text), at the tests' 100 columns.
+DATED = (
+    "Interviews 10–11/2025, report 9.12.2025; how long the facts hold is uncertain: “ei ole "
+    "varmuutta,\nkuinka kauan kerätty tieto on ajan tasalla” (p. 20).\n"
+)
+
+
 def test_filter_table_exact(invoke: Invoke) -> None:
     code, out = invoke("filter", "--channel", "in-app")
     assert code == 0
@@ -55,7 +63,7 @@ def test_filter_table_exact(invoke: Invoke) -> None:
         "                                          printed-guides\n"
         "                                          presentations\n"
         "                                          outreach\n"
-        "1 region matches\n"
+        "1 region matches\n" + DATED
     )
 
 
@@ -63,10 +71,11 @@ def test_gaps_csv_exact(invoke: Invoke) -> None:
     code, out = invoke("gaps", "--kind", "funding-not-reported", "--format", "csv")
     assert code == 0
     assert out == (
-        "id,gap,detail,evidence\n"
-        "kymenlaakso,funding-not-reported,funding after the project not reported,\n"
-        "lappi,funding-not-reported,funding after the project not reported,\n"
-        "lansi-uusimaa,funding-not-reported,funding after the project not reported,\n"
+        "id,name,gap,detail,evidence\n"
+        "kymenlaakso,Kymenlaakso,funding-not-reported,funding after the project not reported,\n"
+        "lappi,Lappi,funding-not-reported,funding after the project not reported,\n"
+        "lansi-uusimaa,Länsi-Uusimaa,funding-not-reported,funding after the project not "
+        "reported,\n"
     )
 
 
@@ -80,7 +89,7 @@ def test_gaps_funding_unclear_summary(invoke: Invoke) -> None:
 def test_gaps_json_shape(invoke: Invoke) -> None:
     _, out = invoke("gaps", "--funding", "unclear", "--format", "json")
     gaps = json.loads(out)
-    assert {tuple(sorted(g)) for g in gaps} == {("detail", "evidence", "gap", "id")}
+    assert {tuple(g) for g in gaps} == {("id", "name", "gap", "detail", "evidence")}
     assert sorted({g["id"] for g in gaps if g["gap"] == "funding-unclear"}) == [
         "kanta-hame", "keski-suomi", "pohjanmaa", "pohjois-karjala", "pohjois-savo",
     ]  # fmt: skip
@@ -264,3 +273,229 @@ def test_only_global_options_show_the_help(run_main: RunMain) -> None:
     assert (code, err) == (0, "")
     assert out.startswith("Käyttö: digituki [OPTIONS] COMMAND [ARGS]...")
     assert "Kysy, miten Suomen hyvinvointialueet" in out
+
+
+# --- filter --any: OR, with the evidence of whichever condition matched ---
+
+
+def test_filter_any_in_every_format(invoke: Invoke) -> None:
+    args = ("filter", "--any", "--provider", "volunteers", "--channel", "in-app", "--evidence")
+    code, out = invoke(*args)
+    assert code == 0
+    assert "3 regions meet at least one condition\n" in out
+    assert "paijat-hame: why it matches\n\nchannel in-app\n" in out
+    assert "provider volunteers" in out.split("paijat-hame: why it matches")[0]
+    _, out = invoke(*args, "--format", "json")
+    met = {r["id"]: r["match_evidence"] for r in json.loads(out)}
+    assert list(met) == ["etela-savo", "keski-pohjanmaa", "paijat-hame"]
+    assert [m["condition"] for m in met["paijat-hame"]] == ["channel in-app"]  # only what it met
+    assert "voi yhteyttä ottaa palautelomakkeen kautta" in met["paijat-hame"][0]["evidence"]
+    _, out = invoke(*args, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["id"], r["matched"]) for r in rows] == [
+        ("etela-savo", "provider volunteers"),
+        ("keski-pohjanmaa", "provider volunteers"),
+        ("paijat-hame", "channel in-app"),
+    ]
+    assert rows[2]["match_evidence"] == (
+        "Päijät-Sote -sovelluksen käytön tuen ohjaus ja neuvonta on kiireetön viestipalvelu "
+        "kirjautuneille käyttäjille. / voi yhteyttä ottaa palautelomakkeen kautta"
+    )
+    _, out = invoke(*args, "--format", "markdown")
+    assert "## paijat-hame: why it matches\n\n- **channel in-app**: \n" in out
+
+
+def test_filter_without_any_still_means_all(invoke: Invoke) -> None:
+    _, out = invoke("filter", "--provider", "volunteers", "--channel", "in-app")
+    assert "0 regions match\n" in out
+    _, out = invoke("filter", "--any", "--channel", "chat", "--channel", "phone", "-f", "json")
+    assert len(json.loads(out)) == 6
+    _, out = invoke("filter", "--any")  # no condition: every region, as without --any
+    assert "\n24 regions match\n" in out
+
+
+def test_filter_evidence_gives_conditions_that_share_a_quote_one_row(invoke: Invoke) -> None:
+    _, out = invoke(
+        "filter", "--channel", "phone", "--channel", "email", "--evidence", "-f", "markdown"
+    )
+    satakunta = out.split("## satakunta: why it matches\n\n")[1]
+    assert satakunta.startswith(
+        "- **channel phone, channel email**: \n"
+        "  > myös puhelimitse, sähköpostitse sekä chat-palveluissa\n"
+    )
+    # JSON keeps one entry per condition, as scripts read it.
+    _, out = invoke(
+        "filter", "--channel", "phone", "--channel", "email", "--evidence", "-f", "json"
+    )
+    [satakunta_json] = [r for r in json.loads(out) if r["id"] == "satakunta"]
+    assert [m["condition"] for m in satakunta_json["match_evidence"]] == [
+        "channel phone",
+        "channel email",
+    ]
+
+
+def test_filter_help_shows_any(invoke: Invoke) -> None:
+    _, out = invoke("filter", "--help")
+    assert "--any" in out
+    assert "at least one condition (OR)" in " ".join(out.split())
+    assert "digituki filter --any --channel chat --channel phone --evidence" in out
+
+
+# --- gaps name the regions ---
+
+
+def test_gaps_name_the_regions_in_human_formats_and_keep_ids_for_scripts(invoke: Invoke) -> None:
+    args = ("gaps", "--kind", "funding-not-reported")
+    _, table = invoke(*args)
+    assert table.splitlines()[0].split() == ["Region", "Gap", "Detail", "Evidence"]
+    assert [line.split("  ")[0] for line in table.splitlines()[2:5]] == [
+        "Kymenlaakso",
+        "Lapland",
+        "Western Uusimaa",
+    ]
+    assert "lansi-uusimaa" not in table
+    _, markdown = invoke(*args, "--format", "markdown")
+    assert "| Western Uusimaa | funding-not-reported |" in markdown
+    _, out = invoke(*args, "--format", "json")
+    assert [(g["id"], g["name"]) for g in json.loads(out)] == [
+        ("kymenlaakso", "Kymenlaakso"),
+        ("lappi", "Lappi"),
+        ("lansi-uusimaa", "Länsi-Uusimaa"),
+    ]
+
+
+# --- a region the report does not describe ---
+
+
+def test_show_a_region_the_report_does_not_describe(invoke: Invoke) -> None:
+    _, out = invoke("show", "helsinki")
+    assert out == (
+        "Helsinki — City of Helsinki\n"
+        "The report does not describe this region; of the missing regions it says only: "
+        "“Kaikkia alueita ei\n"
+        "päästy haastattelemaan tavoitteen mukaisesti erinäisistä syistä.” (Lopuksi, p. 20)\n"
+        "\n"
+        "Names  Helsingin kaupunki · Helsingfors stad · City of Helsinki\n"
+        "Id     helsinki\n"
+        "Kind   city\n"
+        "Note: Helsinki organises its social and health services itself, not as a wellbeing "
+        "services county.\n"
+        "The report does not mention Helsinki or describe its digital support.\n" + DATED
+    )
+
+
+@pytest.mark.parametrize(
+    "region", ["keski-uusimaa", "vantaa-kerava", "etela-pohjanmaa", "helsinki", "hus", "Åland"]
+)
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_no_table_of_unreported_values_for_an_undescribed_region(
+    invoke: Invoke, region: str, fmt: str
+) -> None:
+    _, out = invoke("show", region, "--evidence", "--format", fmt)
+    lines = [line.lstrip("# ") for line in out.splitlines() if line.strip()]
+    assert lines[1].startswith("The report does not describe this region;")
+    assert "Kaikkia alueita ei päästy haastattelemaan" in " ".join(out.split())
+    assert "not-reported" not in out and "Classification" not in out
+
+
+def test_show_region_with_the_section_option_says_nothing_it_does_not_know(invoke: Invoke) -> None:
+    _, out = invoke("show", "hus", "--section", "cooperation")
+    assert "The report does not describe this region;" in out
+    assert "has no section" not in out
+
+
+# --- one quote, the values it supports ---
+
+
+def test_show_evidence_gives_a_shared_quote_once_with_the_values_it_supports(
+    invoke: Invoke,
+) -> None:
+    _, out = invoke("show", "satakunta", "--evidence", "--format", "markdown")
+    partners = out.split("- **Partners**: municipalities, libraries, education, ngos\n")[1]
+    # One sentence names all four partners: once, with no mark (it supports the whole row).
+    assert partners.startswith(
+        "  > Verkostoyhteistyö kuntien, kirjastojen, Porin kansalaisopiston ja kolmannen "
+        "sektorin kanssa\n- **"
+    )
+    channels = out.split("- **Channels**: ")[1].split("\n- **")[0]
+    assert "  > [phone, email, chat] myös puhelimitse, sähköpostitse sekä chat-palveluissa" in (
+        channels
+    )
+    assert channels.count("myös puhelimitse") == 1
+    _, table = invoke("show", "satakunta", "--evidence")
+    flat = " ".join(table.split())
+    assert flat.count("Porin kansalaisopiston ja kolmannen sektorin kanssa”") == 1  # partners
+    assert "“[municipalities, libraries] Verkostoyhteistyö kuntien" in flat
+
+
+def test_classification_marks_only_quotes_that_support_part_of_a_row(dataset: Dataset) -> None:
+    from digituki_cli.views import classification
+
+    pairs = {p.label: p for p in classification(dataset.region("satakunta"), group="cooperation")}
+    assert pairs["Partners"].quotes == (
+        "Verkostoyhteistyö kuntien, kirjastojen, Porin kansalaisopiston ja kolmannen sektorin "
+        "kanssa",
+    )
+    referred = classification(dataset.region("satakunta"), group="general_support")[1]
+    assert [q.partition("]")[0] for q in referred.quotes] == [
+        "[municipalities, libraries",
+        "[education",
+        "[ngos",
+    ]
+    assert referred.note == "[education] Porin kansalaisopisto is an adult education centre."
+
+
+# --- every answer dated ---
+
+DATED_COMMANDS = [
+    ["list"],
+    ["show", "kainuu"],
+    ["show", "kainuu", "helsinki", "--evidence"],
+    ["filter", "--channel", "email"],
+    ["filter", "--any", "--channel", "chat", "--channel", "phone", "--evidence"],
+    ["filter", "--provider", "students", "--channel", "chat"],  # none matches
+    ["compare", "kainuu", "lappi"],
+    ["compare", "--all"],
+    ["gaps"],
+    ["stats"],
+    ["stats", "--by", "funding"],
+]
+
+
+@pytest.mark.parametrize("args", DATED_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_every_answer_says_once_when_its_facts_were_true(
+    invoke: Invoke, args: list[str], fmt: str
+) -> None:
+    _, out = invoke(*args, "--format", fmt)
+    flat = " ".join(out.split())
+    assert flat.endswith(" ".join(DATED.split()))
+    assert flat.count("Interviews 10–11/2025") == 1
+    assert flat.count("ei ole varmuutta, kuinka kauan kerätty tieto on ajan tasalla") == 1
+
+
+@pytest.mark.parametrize("args", DATED_COMMANDS, ids=" ".join)
+def test_json_is_unchanged_and_the_envelope_carries_the_date(
+    invoke: Invoke, args: list[str]
+) -> None:
+    _, plain = invoke(*args, "--format", "json")
+    assert "as_of" not in plain
+    code, out = invoke(*args, "--format", "json", "--envelope")
+    assert code == 0
+    wrapped = json.loads(out)
+    assert list(wrapped) == ["as_of", "data"]
+    assert wrapped["data"] == json.loads(plain)
+    assert wrapped["as_of"]["interviews"] == "2025-10/2025-11"
+    assert wrapped["as_of"]["report"] == "2025-12-09"
+    assert wrapped["as_of"]["caveat"]["page"] == 20
+
+
+def test_csv_has_no_date(invoke: Invoke) -> None:
+    _, out = invoke("list", "--format", "csv")
+    assert "2025" not in out.splitlines()[0]
+
+
+def test_envelope_needs_json(run_main: RunMain) -> None:
+    code, out, err = run_main("list", "--envelope")
+    assert (code, out) == (2, "")
+    assert err == "Error: --envelope needs --format json\n"

@@ -225,10 +225,12 @@ def _render(lang: str, *args: str) -> str:
 
 def _interface_text(lang: str, out: str, regions: list[Region]) -> str:
     """The output less what is not the interface's: the report's text (it follows the
-    'Report text' heading), the dataset's notes, and the regions' names."""
+    'Report text' heading), its words quoted in a line (“...” or ”...”), the dataset's
+    notes, and the regions' names."""
     with speaking(lang):
         out = out.split("\n" + _("Report text") + "\n")[0]
         note = _(NOTE_PREFIX).strip()
+    out = re.sub(r"[“”][^“”]*”", "", out)
     out = "\n".join(line for line in out.splitlines() if not line.lstrip().startswith(note))
     names = sorted(
         {n for r in regions for n in (*r.names.all(), *r.short_names.all())}, key=len, reverse=True
@@ -363,6 +365,7 @@ def test_other_commands_in_finnish() -> None:
         ("list", "--all"),
         ("show", "kainuu", "lappi"),
         ("filter", "--channel", "email", "--evidence"),
+        ("filter", "--any", "--channel", "chat", "--partner", "kela", "--evidence"),
         ("compare", "kainuu", "lappi"),
         ("compare", "--all"),
         ("gaps",),
@@ -375,6 +378,31 @@ def test_json_and_csv_are_the_same_in_every_language(fmt: str, args: tuple[str, 
     english = _render("en", *args, "--format", fmt)
     assert _render("fi", *args, "--format", fmt) == english
     assert _render("sv", *args, "--format", fmt) == english
+
+
+def test_the_envelope_is_the_same_in_every_language() -> None:
+    english = _render("en", "gaps", "--format", "json", "--envelope")
+    assert _render("fi", "gaps", "--format", "json", "--envelope") == english
+    assert _render("sv", "gaps", "--format", "json", "--envelope") == english
+
+
+def test_new_views_in_finnish_and_swedish() -> None:
+    fi = _render("fi", "show", "hus")
+    assert fi.startswith(
+        "HUS — HUS-yhtymä\nRaportti ei kuvaa tätä aluetta; puuttuvista alueista se sanoo vain: "
+        "”Kaikkia alueita ei päästy haastattelemaan tavoitteen mukaisesti erinäisistä syistä.” "
+        "(Lopuksi, s. 20)\n"
+    )
+    assert _has_line(fi, "Tunnus hus")
+    out = _render("sv", "filter", "--any", "--channel", "chat", "--channel", "phone")
+    assert "6 områden uppfyller minst ett villkor" in out
+    assert out.endswith(
+        "Intervjuer 10–11/2025, rapport 9.12.2025; hur länge uppgifterna gäller är osäkert: "
+        "”ei ole varmuutta, kuinka kauan kerätty tieto on ajan tasalla” (s. 20).\n"
+    )
+    out = _render("fi", "gaps", "--kind", "funding-not-reported")
+    assert out.split("\n")[0].split() == ["Alue", "Puute", "Tarkennus", "Lainaus", "raportista"]
+    assert "\nLänsi-Uusimaa " in out
 
 
 def test_json_keeps_the_english_codes() -> None:
@@ -544,7 +572,9 @@ def test_no_english_in_any_error(
     [
         ("list", "--all"),
         ("show", "kainuu", "helsinki", "--evidence"),
+        ("show", "satakunta", "--evidence"),
         ("filter", "--channel", "email", "--evidence"),
+        ("filter", "--any", "--channel", "chat", "--channel", "phone", "--evidence"),
         ("compare", "kainuu", "lappi"),
         ("compare", "--all"),
         ("gaps",),

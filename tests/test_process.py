@@ -128,6 +128,7 @@ def test_wheel_carries_the_data(tmp_path: Path) -> None:
         ),
         ("digituki filter --channel e", "3", ["email"]),
         ("digituki gaps --funding u", "3", ["unclear"]),
+        ("digituki filter --an", "2", ["--any"]),
     ],
 )
 def test_shell_completion_of_region_ids_and_enum_values(

@@ -81,6 +81,40 @@ def test_explicit_obligation(dataset: Dataset) -> None:
     ]  # fmt: skip
 
 
+def test_any_means_at_least_one_condition(dataset: Dataset) -> None:
+    # "Who already runs chat or phone support?": chat (Keski-Pohjanmaa, Länsi-Uusimaa,
+    # Satakunta) or phone (those and Kanta-Häme, Lappi, Pohjanmaa), in the report's order.
+    both = Criteria(channels=(Channel.CHAT, Channel.PHONE), match_any=True)
+    matches = filter_regions(dataset.regions, both)
+    assert [m.region.id for m in matches] == [
+        "kanta-hame", "keski-pohjanmaa", "lappi", "lansi-uusimaa", "pohjanmaa", "satakunta",
+    ]  # fmt: skip
+    met = {m.region.id: [(r.what, r.value) for r in m.reasons] for m in matches}
+    assert met["kanta-hame"] == [("channel", Channel.PHONE)]  # only what it met
+    assert met["satakunta"] == [("channel", Channel.CHAT), ("channel", Channel.PHONE)]
+
+
+def test_any_mixes_kinds_of_condition(dataset: Dataset) -> None:
+    criteria = Criteria(
+        partners=(Partner.PARISHES,), funding=FundingAfterProject.UNCLEAR, match_any=True
+    )
+    matches = {m.region.id: m for m in filter_regions(dataset.regions, criteria)}
+    assert list(matches) == [
+        "etela-karjala", "kanta-hame", "keski-suomi", "pohjanmaa", "pohjois-karjala",
+        "pohjois-pohjanmaa", "pohjois-savo",
+    ]  # fmt: skip
+    assert [r.what for r in matches["pohjois-karjala"].reasons] == ["partner", "funding"]
+    assert [r.what for r in matches["etela-karjala"].reasons] == ["partner"]
+
+
+def test_no_condition_matches_every_region_with_or_without_any(dataset: Dataset) -> None:
+    every = [r.id for r in dataset.regions]
+    assert ids(dataset, Criteria()) == every
+    assert ids(dataset, Criteria(match_any=True)) == every
+    assert Criteria(match_any=True).empty()
+    assert not Criteria(plain_language=True, match_any=True).empty()
+
+
 def test_interviewed_or_not(dataset: Dataset) -> None:
     assert len(ids(dataset, Criteria(interviewed=True))) == 18
     assert ids(dataset, Criteria(interviewed=False)) == [
@@ -206,3 +240,32 @@ def test_filters_are_subsets_and_combine_as_intersection(first: Criteria, second
     )
     if not conflicting:
         assert combined == a & b
+
+
+@given(criteria_strategy)
+def test_any_is_the_union_of_the_single_conditions(criteria: Criteria) -> None:
+    from dataclasses import replace
+
+    from digituki_cli.load import load_dataset
+    from digituki_cli.paths import bundled_dataset
+
+    regions = load_dataset(bundled_dataset()).dataset.regions
+    singles = [
+        *(Criteria(channels=(c,)) for c in criteria.channels),
+        *(Criteria(partners=(p,)) for p in criteria.partners),
+        *(
+            [Criteria(general_support=criteria.general_support)]
+            * (criteria.general_support is not None)
+        ),
+        *([Criteria(funding=criteria.funding)] * (criteria.funding is not None)),
+        *([Criteria(plain_language=True)] * criteria.plain_language),
+        *([Criteria(interviewed=criteria.interviewed)] * (criteria.interviewed is not None)),
+    ]
+    found = [m.region.id for m in filter_regions(regions, replace(criteria, match_any=True))]
+    every = [m.region.id for m in filter_regions(regions, criteria)]
+    if not singles:
+        assert found == every == [r.id for r in regions]
+        return
+    union = {m.region.id for single in singles for m in filter_regions(regions, single)}
+    assert found == [r.id for r in regions if r.id in union]  # the regions' order kept
+    assert set(every) <= set(found)

@@ -128,8 +128,12 @@ def test_overview_chart_writes_the_numbers_out(invoke: Callable[..., tuple[int, 
         assert title in out
     for title in ("Channels", "Providers", "Partners"):
         assert title in out
-    assert len(lines) <= 25  # one screen: 24 lines of charts (channels and partners), a footer
-    assert max(len(line.rstrip()) for line in lines) <= 80
+    # The charts and their caption fit one screen; the date of the facts follows in two lines.
+    caption = lines.index("Regions out of the 18 interviewed.")
+    assert caption < 25
+    assert lines[caption + 1].startswith("Interviews 10–11/2025, report 9.12.2025;")
+    assert len(lines) == caption + 3
+    assert max(len(line.rstrip()) for line in lines[: caption + 1]) <= 80
 
 
 def test_by_field_shows_one_chart_with_meanings(invoke: Callable[..., tuple[int, str]]) -> None:

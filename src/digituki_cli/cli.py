@@ -93,6 +93,16 @@ FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", help=N_("Output format."), click_type=CodeChoice(Format)),
 ]
+EnvelopeOption = Annotated[
+    bool,
+    typer.Option(
+        "--envelope",
+        help=N_(
+            "With --format json: an object with the date of the facts (as_of) and the "
+            "answer (data)."
+        ),
+    ),
+]
 EvidenceOption = Annotated[
     bool, typer.Option("--evidence", "-e", help=N_("Show the report's words behind each value."))
 ]
@@ -172,6 +182,19 @@ def _emit(output: object, fmt: Format) -> None:
         emit(output, fmt)
 
 
+def _answer(output: object, dataset: Dataset, fmt: Format, envelope: bool) -> None:
+    """Emit an answer about the dataset's regions, dated (views.dated: the date of its facts
+    and the report's caveat; with `envelope`, JSON wrapped as {"as_of", "data"})."""
+    from .render import Output
+    from .report import as_of
+    from .views import dated
+
+    assert isinstance(output, Output)
+    if envelope and fmt is not Format.JSON:
+        raise UsageError(_("--envelope needs --format json"))
+    _emit(dated(output, as_of(dataset.source), envelope), fmt)
+
+
 @contextmanager
 def _reader_may_leave() -> Iterator[None]:
     """Writing to a pipe whose reader has gone (`| head`): stop quietly with 141, whatever the
@@ -197,12 +220,14 @@ def list_regions(
         typer.Option("--all", "-a", help=N_("Add the six regions the report does not describe.")),
     ] = False,
     fmt: FormatOption = Format.TABLE,
+    envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import interviewed_first
     from .views import list_view
 
-    regions = interviewed_first(_dataset(ctx).regions, include_all)
-    _emit(list_view(regions), fmt)
+    dataset = _dataset(ctx)
+    regions = interviewed_first(dataset.regions, include_all)
+    _answer(list_view(regions), dataset, fmt, envelope)
 
 
 @app.command(
@@ -228,20 +253,23 @@ def show(
         ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
+    envelope: EnvelopeOption = False,
 ) -> None:
     from .lookup import RegionIndex
     from .views import show_view
 
-    found = RegionIndex(_dataset(ctx).regions).resolve_all(regions)
-    _emit(show_view(found, evidence, section), fmt)
+    dataset = _dataset(ctx)
+    found = RegionIndex(dataset.regions).resolve_all(regions)
+    _answer(show_view(found, evidence, section), dataset, fmt, envelope)
 
 
 @app.command(
     "filter",
-    help=N_("Regions that meet every condition given (AND)."),
+    help=N_("Regions that meet every condition given (AND), or with --any at least one (OR)."),
     epilog=_examples(
         "digituki filter --general-support",
         "digituki filter --channel email --funding unclear",
+        "digituki filter --any --channel chat --channel phone --evidence",
         "digituki filter --partner parishes --evidence",
     ),
 )
@@ -267,7 +295,7 @@ def filter_command(
         list[Channel] | None,
         typer.Option(
             "--channel",
-            help=N_("Has this channel (repeat: all of them)."),
+            help=N_("Has this channel (repeat: all of them; with --any: any of them)."),
             click_type=CodeChoice(Channel),
         ),
     ] = None,
@@ -275,7 +303,7 @@ def filter_command(
         list[Provider] | None,
         typer.Option(
             "--provider",
-            help=N_("Has this provider (repeat: all of them)."),
+            help=N_("Has this provider (repeat: all of them; with --any: any of them)."),
             click_type=CodeChoice(Provider),
         ),
     ] = None,
@@ -283,7 +311,7 @@ def filter_command(
         list[Partner] | None,
         typer.Option(
             "--partner",
-            help=N_("Works with this partner (repeat: all)."),
+            help=N_("Works with this partner (repeat: all of them; with --any: any of them)."),
             click_type=CodeChoice(Partner),
         ),
     ] = None,
@@ -326,8 +354,16 @@ def filter_command(
             show_default=False,
         ),
     ] = None,
+    match_any: Annotated[
+        bool,
+        typer.Option(
+            "--any",
+            help=N_("A region matches if it meets at least one condition (OR), not all of them."),
+        ),
+    ] = False,
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.TABLE,
+    envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import Criteria, filter_regions
     from .views import filter_view
@@ -344,9 +380,13 @@ def filter_command(
         assisted_authorization=assisted_authorization,
         plain_language=plain_language,
         interviewed=interviewed,
+        match_any=match_any,
     )
-    matches = filter_regions(_dataset(ctx).regions, criteria)
-    _emit(filter_view(matches, evidence), fmt)
+    dataset = _dataset(ctx)
+    matches = filter_regions(dataset.regions, criteria)
+    _answer(
+        filter_view(matches, evidence, match_any and not criteria.empty()), dataset, fmt, envelope
+    )
 
 
 @app.command(
@@ -373,6 +413,7 @@ def compare(
         typer.Option("--all", "-a", help=N_("The feature matrix of every interviewed region.")),
     ] = False,
     fmt: FormatOption = Format.TABLE,
+    envelope: EnvelopeOption = False,
 ) -> None:
     from .lookup import RegionIndex
     from .queries import compare as compare_regions
@@ -384,12 +425,12 @@ def compare(
         if regions:
             raise UsageError(_("give regions or --all, not both"))
         matrices = feature_matrices(interviewed_first(dataset.regions, False))
-        _emit(matrix_view(matrices), fmt)
+        _answer(matrix_view(matrices), dataset, fmt, envelope)
         return
     found = RegionIndex(dataset.regions).resolve_all(regions or [])
     if len(found) < 2:
         raise UsageError(_("compare needs two or more different regions"), hint=_("or use --all"))
-    _emit(compare_view(compare_regions(found)), fmt)
+    _answer(compare_view(compare_regions(found)), dataset, fmt, envelope)
 
 
 @app.command(
@@ -420,12 +461,14 @@ def gaps(
         ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
+    envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
-    report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
-    _emit(gaps_view(report), fmt)
+    dataset = _dataset(ctx)
+    report = find_gaps(dataset.regions, tuple(kind or ()), funding)
+    _answer(gaps_view(report), dataset, fmt, envelope)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
@@ -582,13 +625,15 @@ def stats(
         ),
     ] = None,
     fmt: FormatOption = Format.TABLE,
+    envelope: EnvelopeOption = False,
 ) -> None:
     from .stats import stats as count
     from .views import stats_view
 
     fields = [by] if by else []
-    counts = count(_dataset(ctx).regions, fields)
-    _emit(stats_view(counts, by is not None), fmt)
+    dataset = _dataset(ctx)
+    counts = count(dataset.regions, fields)
+    _answer(stats_view(counts, by is not None), dataset, fmt, envelope)
 
 
 @app.command(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import (
     Answer,
@@ -126,7 +126,11 @@ def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Regi
 
 @dataclass(frozen=True)
 class Criteria:
-    """Conditions that must all hold (AND); a repeated set member means all of them."""
+    """Conditions of `filter`: all must hold (AND), or with `match_any` at least one (OR).
+
+    Each wanted member of a set (channels, providers, partners) is a condition of its own, so
+    several channels mean all of them, or with `match_any` any of them.
+    """
 
     general_support: bool | None = None
     general_support_level: GeneralSupportLevel | None = None
@@ -139,6 +143,11 @@ class Criteria:
     assisted_authorization: bool = False
     plain_language: bool = False
     interviewed: bool | None = None
+    match_any: bool = False
+
+    def empty(self) -> bool:
+        """Whether no condition is given (then every region matches, AND or OR)."""
+        return replace(self, match_any=False) == Criteria()
 
 
 @dataclass(frozen=True)
@@ -221,11 +230,16 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
 
 
 def filter_regions(regions: Sequence[Region], criteria: Criteria) -> list[Match]:
+    """The regions that meet the criteria, in their given order, each with the reasons: the
+    conditions it met, in the order of Criteria's fields. All conditions (AND) or, with
+    `criteria.match_any`, at least one (OR); with no condition at all, every region."""
     matches = []
     for region in regions:
         results = _checks(criteria, region)
-        if all(result is not None for result in results):
-            matches.append(Match(region, tuple(r for r in results if r is not None)))
+        met = tuple(r for r in results if r is not None)
+        enough = bool(met) if criteria.match_any else len(met) == len(results)
+        if enough or not results:
+            matches.append(Match(region, met))
     return matches
 
 

@@ -29,8 +29,11 @@ class Heading:
 
 @dataclass(frozen=True)
 class Line:
+    """A line of text; on a terminal it follows the block before it closely, unless `apart`."""
+
     text: str
     dim: bool = False
+    apart: bool = False
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,7 @@ def _print_rich(blocks: Sequence[Block], stream: IO[str]) -> None:
     console = make_console(stream)
     with console.capture() as captured:
         for index, block in enumerate(blocks):
-            if index and not isinstance(block, Line):
+            if index and (not isinstance(block, Line) or block.apart):
                 console.print()
             console.print(_to_rich(block, console.width))
     text = captured.get()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .i18n import N_, _, describe, label, language, ngettext, number, pgettext, speaking
-from .model import Answer, DescribedEnum, Names, Note, Region, SectionName, to_jsonable
+from .model import Answer, DescribedEnum, Evidenced, Names, Note, Region, SectionName, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
@@ -42,6 +42,7 @@ from .render import (
 from .vocabulary import GapKind
 
 if TYPE_CHECKING:
+    from .report import AsOf
     from .search import Hit
     from .search import Results as SearchResults
     from .stats import FieldCounts
@@ -185,15 +186,29 @@ def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
     value = _cell(attribute, region)
     if not evidence:
         return Pair(title, value)
-    quotes: list[str] = []
-    notes: list[str] = []
     items = attribute.evidence(region)
-    for item in items:
-        member = f"[{_member_label(item.value)}] " if len(items) > 1 else ""
-        quotes.extend(member + q for q in item.evidence)
-        if item.note:
-            notes.append(member + note_text(item.note))
-    return Pair(title, value, tuple(quotes), " ".join(notes) or None)
+    quotes = _supporting([(item.value, quote) for item in items for quote in item.evidence], items)
+    notes = _supporting([(item.value, note_text(item.note)) for item in items if item.note], items)
+    return Pair(title, value, quotes, " ".join(notes) or None)
+
+
+def _supporting(
+    texts: Sequence[tuple[object, str]], items: Sequence[Evidenced[object]]
+) -> tuple[str, ...]:
+    """Each quote (or note) once, in order, marked with the values it supports:
+    "[phone, email, chat] myös puhelimitse, sähköpostitse sekä chat-palveluissa". A text
+    that supports every value of the row needs no mark (nor does a row of one value)."""
+    supports: dict[str, list[object]] = {}
+    for value, text in texts:
+        values = supports.setdefault(text, [])
+        if value not in values:
+            values.append(value)
+    return tuple(
+        text
+        if len(values) == len(items)
+        else "[" + ", ".join(_member_label(v) for v in values) + "] " + text
+        for text, values in supports.items()
+    )
 
 
 def note_text(note: Note) -> str:
@@ -232,6 +247,8 @@ def show_blocks(
     region: Region, evidence: bool, section: SectionName | None, level: int = 1
 ) -> list[Any]:
     """What `show` prints of one region; headings start at `level` (the export nests them)."""
+    if not region.interviewed:
+        return undescribed_blocks(region, level)
     names = region.names
     where = (
         _("report p. {page}").format(page=region.page) if region.page else _("not in the report")
@@ -249,8 +266,6 @@ def show_blocks(
     pairs = classification(region, evidence, group)
     note = _(NOTE_PREFIX)
     blocks.append(Pairs(pairs, note_prefix=note))
-    if not region.interviewed:
-        blocks.append(Line(_("Not interviewed: the report does not describe this region.")))
     for remark in region.notes:
         blocks.append(Line(note + note_text(remark), dim=True))
     texts = [(n, s) for n, s in region.sections.present() if section is None or n is section]
@@ -266,6 +281,32 @@ def show_blocks(
             Line(_("The report has no section {heading} for this region.").format(heading=heading))
         )
     return blocks
+
+
+def undescribed_blocks(region: Region, level: int = 1) -> list[Any]:
+    """A region the report does not describe: that fact first, with all the report says of
+    why regions are missing (report.MISSING_REGIONS, quoted), then only what is known (its
+    names, id, kind, aliases and the dataset's notes); no table of unreported values."""
+    from .report import MISSING_REGIONS as why
+
+    fact = _(
+        "The report does not describe this region; of the missing regions it says only: "
+        "“{quote}” ({chapter}, p. {page})"
+    ).format(quote=why.text, chapter=why.chapter, page=why.page)
+    known = [
+        Pair(_("Names"), " · ".join(region.names.all())),
+        Pair(_("Id"), region.id),
+        Pair(attribute_label("kind"), label(region.kind)),
+    ]
+    if region.aliases:
+        known.append(Pair(_("Also known as"), ", ".join(region.aliases)))
+    note = _(NOTE_PREFIX)
+    return [
+        Heading(f"{region_name(region.short_names)} — {region_name(region.names)}", level),
+        Line(fact),
+        Pairs(tuple(known), note_prefix=note),
+        *(Line(note + note_text(remark), dim=True) for remark in region.notes),
+    ]
 
 
 # --- filter ---
@@ -299,47 +340,71 @@ def reason_code(reason: Reason) -> str:
     return code + (f" {reason.value.value}" if reason.value is not None else "")
 
 
-def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
-    """The matching regions as `list` shows them; with `evidence`, why each one matches."""
+def filter_view(matches: Sequence[Match], evidence: bool, match_any: bool = False) -> Output:
+    """The matching regions as `list` shows them, and how many meet every condition (or, with
+    `match_any`, at least one). With `evidence`, why each one matches (match_evidence_view)."""
     regions = [m.region for m in matches]
     count = len(matches)
-    summary = ngettext("{count} region matches", "{count} regions match", count).format(count=count)
-    output = list_view(regions, summary=summary)
+    if match_any:
+        summary = ngettext(
+            "{count} region meets at least one condition",
+            "{count} regions meet at least one condition",
+            count,
+        )
+    else:
+        summary = ngettext("{count} region matches", "{count} regions match", count)
+    output = list_view(regions, summary=summary.format(count=count))
     if evidence:
-        note = _(NOTE_PREFIX)
-        for match in matches:
-            heading = _("{id}: why it matches").format(id=match.region.id)
-            output.blocks.append(Heading(heading, level=2))
-            output.blocks.append(
-                Pairs(
-                    tuple(
-                        Pair(
-                            reason_text(reason),
-                            "",
-                            reason.item.evidence if reason.item else (),
-                            note_text(reason.item.note)
-                            if reason.item and reason.item.note
-                            else None,
-                        )
-                        for reason in match.reasons
-                    ),
-                    note_prefix=note,
-                )
-            )
-        output.data = lambda: [
-            {
-                **region_json(m.region),
-                "match_evidence": [
-                    {
-                        "condition": reason_code(r),
-                        "evidence": list(r.item.evidence) if r.item else [],
-                    }
-                    for r in m.reasons
-                ],
-            }
-            for m in matches
-        ]
+        match_evidence_view(output, matches)
     return output
+
+
+def match_evidence_view(output: Output, matches: Sequence[Match]) -> None:
+    """Add to a filter's output why each region matches: the conditions it met, with their
+    quotes and notes (a heading and rows per region; conditions that rest on the same quotes
+    share a row). JSON: `match_evidence` in each region, [{"condition", "evidence"}]; CSV:
+    the columns `matched` (condition codes joined with ';') and `match_evidence` (their
+    quotes once each, joined with ' / ')."""
+    note = _(NOTE_PREFIX)
+    for match in matches:
+        heading = _("{id}: why it matches").format(id=match.region.id)
+        output.blocks.append(Heading(heading, level=2))
+        output.blocks.append(Pairs(_reason_pairs(match.reasons), note_prefix=note))
+
+    def quotes(reason: Reason) -> tuple[str, ...]:
+        return reason.item.evidence if reason.item else ()
+
+    output.data = lambda: [
+        {
+            **region_json(m.region),
+            "match_evidence": [
+                {"condition": reason_code(r), "evidence": list(quotes(r))} for r in m.reasons
+            ],
+        }
+        for m in matches
+    ]
+    output.csv_header = (*CSV_HEADER, "matched", "match_evidence")
+    output.csv_rows = lambda: [
+        [
+            *row,
+            ";".join(reason_code(r) for r in m.reasons),
+            " / ".join(dict.fromkeys(q for r in m.reasons for q in quotes(r))),
+        ]
+        for row, m in zip(csv_rows([m.region for m in matches]), matches, strict=True)
+    ]
+
+
+def _reason_pairs(reasons: Sequence[Reason]) -> tuple[Pair, ...]:
+    """A row per condition met, with its quotes and note; conditions with the same quotes and
+    note share one row ("channel phone, channel email": one sentence names both)."""
+    rows: dict[object, tuple[list[str], tuple[str, ...], str | None]] = {}
+    for index, reason in enumerate(reasons):
+        item = reason.item
+        quotes = item.evidence if item else ()
+        note = note_text(item.note) if item and item.note else None
+        key = (quotes, note) if quotes else index
+        rows.setdefault(key, ([], quotes, note))[0].append(reason_text(reason))
+    return tuple(Pair(", ".join(what), "", quotes, note) for what, quotes, note in rows.values())
 
 
 # --- compare ---
@@ -428,14 +493,20 @@ def gap_detail(gap: Gap) -> str:
 
 
 def gaps_view(report: GapReport) -> Output:
-    """A row per gap (region, kind, detail, evidence) and a count per kind. JSON and CSV keep
-    the codes, with the detail in English."""
-    columns = (N_("id"), N_("gap"), N_("detail"), N_("evidence"))
+    """A row per gap (the region's name, kind, detail, evidence) and a count per kind. JSON
+    and CSV keep the codes, with the region's id beside its Finnish short name (as `list`'s
+    CSV) and the detail in English: [{"id", "name", "gap", "detail", "evidence"}]."""
+    columns = (_("Region"), _("Gap"), _("Detail"), _("Evidence"))
     rows = tuple(
-        (gap.region.id, label(gap.kind), gap_detail(gap), " / ".join(gap.evidence) or "-")
+        (
+            region_name(gap.region.short_names),
+            label(gap.kind),
+            gap_detail(gap),
+            " / ".join(gap.evidence) or "-",
+        )
         for gap in report.gaps
     )
-    grid = Grid(tuple(_(c) for c in columns), rows)
+    grid = Grid(columns, rows)
     summary = []
     for kind, count, total, of_what in report.summary:
         description = describe(kind)
@@ -450,14 +521,62 @@ def gaps_view(report: GapReport) -> Output:
     with speaking("en"):
         details = [gap_detail(g) for g in report.gaps]
     data = [
-        {"id": g.region.id, "gap": g.kind.value, "detail": d, "evidence": list(g.evidence)}
+        {
+            "id": g.region.id,
+            "name": g.region.short_names.fi,
+            "gap": g.kind.value,
+            "detail": d,
+            "evidence": list(g.evidence),
+        }
         for g, d in zip(report.gaps, details, strict=True)
     ]
     csv_rows = [
-        [g.region.id, g.kind.value, d, " / ".join(g.evidence)]
+        [g.region.id, g.region.short_names.fi, g.kind.value, d, " / ".join(g.evidence)]
         for g, d in zip(report.gaps, details, strict=True)
     ]
-    return Output(blocks=[grid, *summary], data=data, csv_header=list(columns), csv_rows=csv_rows)
+    return Output(
+        blocks=[grid, *summary],
+        data=data,
+        csv_header=["id", "name", "gap", "detail", "evidence"],
+        csv_rows=csv_rows,
+    )
+
+
+# --- the date of the facts ---
+
+
+def dated(output: Output, when: AsOf, envelope: bool = False) -> Output:
+    """The output with the date of its facts (report.AsOf): one line after everything else
+    for people (as_of_text). JSON and CSV stay as they were, so that scripts keep their
+    shapes; with `envelope`, JSON becomes {"as_of": AsOf.jsonable(), "data": the usual JSON}."""
+    # After a quote or the report's text, a blank line keeps it from reading as part of them.
+    apart = bool(output.blocks) and isinstance(output.blocks[-1], Pairs | Prose)
+    output.blocks.append(Line(as_of_text(when), dim=True, apart=apart))
+    if envelope:
+        data = output.data
+        output.data = lambda: {
+            "as_of": when.jsonable(),
+            "data": data() if callable(data) else data,
+        }
+    return output
+
+
+def as_of_text(when: AsOf) -> str:
+    """One sentence: when the facts were true, and the report's caveat, quoted, with its page."""
+    (first, last), report = when.interviews, when.report
+    if first.year == last.year:
+        months = f"{first.month}–{last.month}/{last.year}"
+    else:
+        months = f"{first.month}/{first.year}–{last.month}/{last.year}"
+    return _(
+        "Interviews {months}, report {date}; how long the facts hold is uncertain: "
+        "“{caveat}” (p. {page})."
+    ).format(
+        months=months,
+        date=f"{report.day}.{report.month}.{report.year}",
+        caveat=when.caveat.text,
+        page=when.caveat.page,
+    )
 
 
 # --- search ---
