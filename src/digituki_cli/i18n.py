@@ -157,9 +157,8 @@ def resolve_language(option: str | None, environ: Mapping[str, str]) -> str:
         if code is None:
             _fallback({k: v for k, v in environ.items() if k != LANG_ENV})
             raise LanguageError(
-                _(
-                    "{variable}={value} is not a language digituki speaks (choose from {choices})"
-                ).format(variable=LANG_ENV, value=repr(chosen), choices=", ".join(LANGUAGES))
+                _("{variable}={value} is not a language digituki speaks (choose from {choices})")
+                .format(variable=LANG_ENV, value=repr(chosen), choices=", ".join(LANGUAGES))
             )
         return code
     return _locale(environ)
