@@ -136,7 +136,8 @@ class WordIndex:
     """Word form -> Entry (lemmas, bases, parts); and the means to read unseen forms.
 
     `digest` identifies what the index holds (its file's SHA-256, or a key of the words
-    added to it), for the cache of what the light rules derive from it.
+    added to it), for the cache of what the light rules derive from it; an index without
+    one (made in code) is never cached.
     """
 
     def __init__(self, entries: dict[str, Entry], digest: str = ""):
@@ -171,18 +172,20 @@ class WordIndex:
 
     @cached_property
     def _rules(self) -> _Rules:
-        """The light rules' indexes of the vocabulary: built once (about 40 ms) and cached."""
+        """The light rules' indexes of the vocabulary: built once (about 40 ms) and cached,
+        for an index with a digest."""
         from . import cache as value_cache
 
         key = _cache_key("search-rules", self.digest)
-        rules = value_cache.read_value(key, _Rules)
+        rules = value_cache.read_value(key, _Rules) if self.digest else None
         if rules is None:
             rules = _Rules(
                 StemIndex(self.vocabulary),
                 DerivationIndex(self.vocabulary),
                 StemIndex(self._folded_vocabulary),
             )
-            value_cache.write(key, rules)
+            if self.digest:
+                value_cache.write(key, rules)
         return rules
 
     @property
@@ -241,10 +244,9 @@ class WordIndex:
 
         Exact: the index's entry for a word the text uses; the word itself if it is a lemma,
         base or part of the text's words; else the lemmas of the text it is a form of by the
-        light rules (or, for a name no rule knows, the words that look like
-        its forms), and the bases it is derived from by the derivation rules. Folded: the
-        lemmas of the words that are spelled like it once ä, ö and å are folded, minus the
-        exact ones.
+        light rules (or, for a name no rule knows, the words that look like its forms), and
+        the bases it is derived from by the derivation rules. Folded: the lemmas of the words
+        that are spelled like it once ä, ö and å are folded, minus the exact ones.
         """
         known = self.entries.get(word)
         if known is not None:
@@ -311,12 +313,13 @@ class WordIndex:
             return self
         from . import cache as value_cache
 
-        key = _cache_key("search-words", self.digest, *sorted(new))
-        added = value_cache.read_value(key, dict)
+        key = _cache_key("search-words", self.digest, *sorted(new)) if self.digest else ""
+        added = value_cache.read_value(key, dict) if key else None
         if added is None:
             reader = NewWords(self.vocabulary, self.heads(), self._read_part)
             added = reader.entries(new)
-            value_cache.write(key, added)
+            if key:
+                value_cache.write(key, added)
         return WordIndex({**self.entries, **added}, key)
 
 
@@ -332,6 +335,7 @@ def index_path(dataset_file: Path) -> Path:
 
 @cache
 def load_index(path: Path) -> WordIndex:
+    """The index in a file, read once per process. Raises DigitukiError as WordIndex.read."""
     return WordIndex.read(path)
 
 
@@ -495,6 +499,9 @@ class WordMatch:
 
 @dataclass(frozen=True)
 class Results:
+    """A search's answer: the query as typed, its units, how each query word matched in
+    the hits, the hits shown (best first) and how many there were before the limit."""
+
     query: str
     units: tuple[Unit, ...]
     readings: tuple[tuple[str, tuple[WordMatch, ...]], ...]  # query word -> how it matched
@@ -524,21 +531,27 @@ def _kind(word: str, entry: Entry, reading: Reading, folded: bool) -> _WordHit |
 
 
 class _Matcher:
-    """How each word of the texts matches each query word; each word is judged once."""
+    """How the words of the texts match each query word: each word is judged once."""
 
-    def __init__(self, index: WordIndex, units: Sequence[Unit]):
+    def __init__(self, index: WordIndex, units: Sequence[Unit], present: Collection[str]):
         self.index = index
+        self.present = present
         self.readings = {w: index.read_query(w) for unit in units for w in unit.words}
-        self._seen: dict[tuple[str, str, bool], _WordHit | None] = {}
+        self._tables: dict[tuple[str, bool], dict[str, _WordHit]] = {}
 
-    def match(self, word: str, query_word: str, phrase: bool) -> _WordHit | None:
-        """How a word of the text matches a query word. In a phrase only the exact form or
-        a form of the lemma count, also as the last piece of a hyphenated word
+    def table(self, query_word: str, phrase: bool) -> dict[str, _WordHit]:
+        """Every word of the texts that matches the query word -> how. In a phrase only the
+        exact form or a form of the lemma count, also as the last piece of a hyphenated word
         ("Suomi.fi-valtuutuksen" for valtuutuksen)."""
-        key = (word, query_word, phrase)
-        if key not in self._seen:
-            self._seen[key] = self._judge(word, query_word, phrase)
-        return self._seen[key]
+        key = (query_word, phrase)
+        if key not in self._tables:
+            found = {}
+            for word in self.present:
+                hit = self._judge(word, query_word, phrase)
+                if hit is not None:
+                    found[word] = hit
+            self._tables[key] = found
+        return self._tables[key]
 
     def _judge(self, word: str, query_word: str, phrase: bool) -> _WordHit | None:
         exact, folded = self.readings[query_word]
@@ -575,33 +588,33 @@ def _is_name(doc: _Doc, token: _Token, written: str, kind: Match) -> bool:
 
 def _unit_places(doc: _Doc, unit: Unit, matcher: _Matcher) -> list[_Place]:
     """Each place the unit matches: first and last token, weight, how, and what it met."""
+    phrase = len(unit.words) > 1
+    tables = [matcher.table(query_word, phrase) for query_word in unit.words]
+    tokens_ = doc.tokens
     found = []
-    length = len(unit.words)
-    phrase = length > 1
-    for first in range(len(doc.tokens) - length + 1):
-        hits = []
-        for k, query_word in enumerate(unit.words):
-            hit = matcher.match(doc.tokens[first + k].word, query_word, phrase)
-            if hit is None:
-                break
-            hits.append(hit)
-        else:
-            worst = max(hits, key=lambda h: h.kind.rank)
-            name = any(
-                _is_name(doc, doc.tokens[first + k], written, hit.kind)
-                for k, (hit, written) in enumerate(zip(hits, unit.written, strict=True))
+    for first in (i for i, t in enumerate(tokens_) if t.word in tables[0]):
+        last = first + len(tables) - 1
+        if last >= len(tokens_) or any(
+            tokens_[first + k].word not in table for k, table in enumerate(tables)
+        ):
+            continue
+        hits = [table[tokens_[first + k].word] for k, table in enumerate(tables)]
+        worst = max(hits, key=lambda h: h.kind.rank)
+        name = any(
+            _is_name(doc, tokens_[first + k], written, hit.kind)
+            for k, (hit, written) in enumerate(zip(hits, unit.written, strict=True))
+        )
+        folded = any(h.folded for h in hits)
+        weight = min(h.kind.weight for h in hits) * (FOLDED_WEIGHT if folded else 1.0)
+        found.append(
+            _Place(
+                first,
+                last,
+                weight,
+                UnitMatch(worst.kind, folded, name),
+                tuple(h.terms for h in hits),
             )
-            folded = any(h.folded for h in hits)
-            weight = min(h.kind.weight for h in hits) * (FOLDED_WEIGHT if folded else 1.0)
-            found.append(
-                _Place(
-                    first,
-                    first + length - 1,
-                    weight,
-                    UnitMatch(worst.kind, folded, name),
-                    tuple(h.terms for h in hits),
-                )
-            )
+        )
     return found
 
 
@@ -628,7 +641,7 @@ def search(
     units = parse_query(query)
     if not units:
         raise UsageError.from_catalogue("error.empty_query", "error.empty_query.hint")
-    matcher = _Matcher(corpus.index, units)
+    matcher = _Matcher(corpus.index, units, corpus.present)
     docs = corpus.docs
     places = [[_unit_places(doc, unit, matcher) for unit in units] for doc in docs]
     average = sum(len(d.tokens) for d in docs) / max(len(docs), 1)
@@ -703,7 +716,7 @@ def _no_matches(
     suggestions: list[str] = []
     for unit in units:
         for word in unit.words:
-            if not any(matcher.match(w, word, False) for w in corpus.present):
+            if not matcher.table(word, False):
                 new = corpus.index.suggestions(word, corpus.present)
                 suggestions += [s for s in new if s not in suggestions]
     if corpus.chapters:
