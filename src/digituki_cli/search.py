@@ -23,7 +23,6 @@ kinds weighted.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import math
@@ -246,7 +245,8 @@ class WordIndex:
         base or part of the text's words; else the lemmas of the text it is a form of by the
         light rules (or, for a name no rule knows, the words that look like its forms), and
         the bases it is derived from by the derivation rules. Folded: the lemmas of the words
-        that are spelled like it once ä, ö and å are folded, minus the exact ones.
+        that are spelled like it once ä, ö and å are folded (and for a word the text does
+        not know, their forms by the rules), minus the exact ones.
         """
         known = self.entries.get(word)
         if known is not None:
@@ -260,9 +260,11 @@ class WordIndex:
         exact = Reading(word, frozenset(lemmas), frozenset(bases - lemmas))
         key = fold_word(word)
         folded = set(self._folded_forms.get(key, ()))
-        for folded_lemma in self._folded_stems.lemmas(key) | (
-            {key} & self._folded_vocabulary.keys()
-        ):
+        folded_terms = {key} & self._folded_vocabulary.keys()
+        if known is None and word not in self.vocabulary:
+            # A word the text does not know: the rules read it with ä/ö/å folded too.
+            folded_terms |= self._folded_stems.lemmas(key)
+        for folded_lemma in folded_terms:
             folded |= self._folded_vocabulary[folded_lemma]
         if not folded:
             folded = self._forms_of(key, self._folded_entries)
@@ -284,6 +286,8 @@ class WordIndex:
 
     def suggestions(self, word: str, present: Collection[str]) -> list[str]:
         """Words of the searched texts (and their lemmas) spelled nearly like the given one."""
+        import difflib
+
         candidates = sorted(present) + sorted(
             {lemma for w in present for lemma in self.entry(w).lemmas}
         )
