@@ -471,6 +471,11 @@ class Hit:
     units: tuple[UnitMatch | None, ...]  # per query unit; None where it did not match
 
     @property
+    def heading(self) -> str:
+        """The report's heading of what matched: the chapter's title, or the section's."""
+        return self.chapter or (self.section.report_heading if self.section else "")
+
+    @property
     def matched(self) -> int:
         """How many of the query's units the section has."""
         return sum(u is not None for u in self.units)

@@ -403,7 +403,7 @@ def search_view(results: SearchResults, labels: Labels) -> Output:
             Snippet(
                 labels(
                     "search.hit",
-                    heading=hit.chapter or (hit.section.report_heading if hit.section else ""),
+                    heading=hit.heading,
                     page=hit.page,
                     score=labels.number(hit.score, 2),
                 ),
