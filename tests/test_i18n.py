@@ -354,7 +354,7 @@ def test_other_commands_in_finnish() -> None:
     assert "5 av 18 intervjuade områden: finansieringen eller organiseringen" in out
     out = _render("fi", "search", "seurakunnissa")
     assert "Etelä-Karjala (etela-karjala)" in out
-    assert "Yhteistyöt · s. 5 · pisteet 3,85" in out
+    assert "Yhteistyöt · s. 5 · pisteet 4,02" in out
     assert "3 osiota vastaa hakua · haettiin seurakunnissa → seurakunta" in out
 
 
@@ -456,9 +456,9 @@ def test_help_in_english_is_unchanged(run_main: Callable[..., tuple[int, str, st
         ("fi", ("compare", "kainuu"), 2, "Virhe: compare tarvitsee vähintään kaksi eri aluetta"),
         (
             "sv",
-            ("search", "seurakunat"),
+            ("search", "kirjasto", "--region", "lappi"),
             1,
-            "Fel: inga träffar för 'seurakunat' (menade du seurakunnat eller seurakunta eller",
+            "Fel: inga träffar för 'kirjasto' i de valda områdena eller det valda avsnittet",
         ),
         (
             "fi",

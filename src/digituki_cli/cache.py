@@ -18,12 +18,14 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .model import SCHEMA_VERSION, Dataset
 
 CACHE_ENV = "DIGITUKI_CACHE_DIR"
 KEEP_FILES = 8
+T = TypeVar("T")
 # The code that decides what a valid, loaded dataset is: a change to any of it makes new keys.
 _CODE_FILES = ("model.py", "vocabulary.py", "load.py", "validation.py", "checks.py")
 
@@ -60,6 +62,12 @@ def key_for(raw: bytes) -> str:
 
 
 def read(key: str) -> Dataset | None:
+    return read_value(key, Dataset)
+
+
+def read_value(key: str, kind: type[T]) -> T | None:
+    """The value cached under `key` if it is a `kind`; None if there is none, or it cannot
+    be trusted or read."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -70,20 +78,21 @@ def read(key: str) -> Dataset | None:
             if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return None
             with gc_paused():
-                dataset = pickle.load(handle)
+                value = pickle.load(handle)
     except Exception:
         return None
-    return dataset if isinstance(dataset, Dataset) else None
+    return value if isinstance(value, kind) else None
 
 
-def write(key: str, dataset: Dataset) -> None:
+def write(key: str, value: object) -> None:
+    """Cache a value (a dataset, or what search derived from one) under `key`, if it can."""
     folder = cache_dir()
     if folder is None:
         return
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, folder / f"{key}.pickle")
         _prune(folder)
     except Exception:

@@ -596,14 +596,14 @@ def search(
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     from .lookup import RegionIndex
-    from .search import index_path, load_index
+    from .search import load_corpus
     from .search import search as run_search
     from .views import search_view
 
     dataset = _dataset(ctx)
     chosen = RegionIndex(dataset.regions).resolve_all(region or [])
-    index = load_index(index_path(_data_path(ctx)))
-    results = run_search(dataset.regions, index, " ".join(query), chosen, section, limit)
+    corpus = load_corpus(dataset, _data_path(ctx))
+    results = run_search(corpus, " ".join(query), chosen, section, limit)
     _emit(search_view(results), fmt)
 
 

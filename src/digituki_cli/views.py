@@ -43,7 +43,7 @@ from .vocabulary import GapKind
 
 if TYPE_CHECKING:
     from .report import AsOf
-    from .search import Hit
+    from .search import Hit, WordMatch
     from .search import Results as SearchResults
     from .stats import FieldCounts
 
@@ -582,21 +582,53 @@ def as_of_text(when: AsOf) -> str:
 # --- search ---
 
 
+# How a query word matched (search.Match codes), as the summary line says it.
+_MATCH_LABELS = {
+    "exact": N_("exact form"),
+    "lemma": N_("lemma"),
+    "derivation": N_("derivation"),
+    "compound": N_("compound"),
+}
+# How many of the words a query word met the summary names, per kind of match.
+_TERMS_SHOWN = 3
+
+
+def _reading(word: str, ways: Sequence[WordMatch]) -> str:
+    """How one query word matched: "jalkautua → jalkautua (lemma), jalkautuva/jalkauduttu
+    (derivation)"; kinds that met the same words share their parentheses."""
+    if not ways:
+        return _("{word} (not found)").format(word=word)
+    merged: dict[tuple[str, ...], list[str]] = {}
+    for way in ways:
+        kind = _(_MATCH_LABELS[way.kind.value])
+        if way.folded:
+            kind = _("{kind}, ignoring ä/ö/å").format(kind=kind)
+        merged.setdefault(way.terms, []).append(kind)
+    items = []
+    for terms, kinds in merged.items():
+        shown = "/".join(terms[:_TERMS_SHOWN]) + ("/…" if len(terms) > _TERMS_SHOWN else "")
+        items.append(f"{shown} ({', '.join(kinds)})")
+    return f"{word} → {', '.join(items)}"
+
+
 def search_view(results: SearchResults) -> Output:
-    """Hits grouped by region (regions in the order of their best hit); JSON best first."""
-    groups: dict[str, list[Hit]] = {}
+    """Hits grouped by region, the report's other chapters as one group (groups in the order
+    of their best hit); JSON best first. A chapter's hit has no region: `id` and `section`
+    are null and `chapter` is its title."""
+    groups: dict[str | None, list[Hit]] = {}
     for hit in results.hits:
-        groups.setdefault(hit.region.id, []).append(hit)
+        groups.setdefault(hit.region.id if hit.region else None, []).append(hit)
     blocks: list[Any] = []
     for hits in groups.values():
         region = hits[0].region
-        blocks.append(Heading(f"{region_name(region.short_names)} ({region.id})"))
+        if region is None:
+            blocks.append(Heading(_("The report's other chapters")))
+        else:
+            blocks.append(Heading(f"{region_name(region.short_names)} ({region.id})"))
         blocks += [
             Snippet(
                 _("{heading} · p. {page} · score {score}").format(
-                    heading=hit.section.report_heading,
-                    page=hit.page,
-                    score=number(hit.score, 2),
+                    heading=hit.heading, page=hit.page, score=number(hit.score, 2)
                 ),
                 hit.snippet,
                 hit.marks,
@@ -610,33 +642,41 @@ def search_view(results: SearchResults) -> Output:
         )
     else:
         count = _("{shown} of {total} sections shown").format(shown=shown, total=total)
-    readings = "; ".join(
-        f"{word} → {', '.join(lemmas) or '-'}" if (word,) != lemmas else word
-        for word, lemmas in results.readings
-    )
+    readings = "; ".join(_reading(word, ways) for word, ways in results.readings)
     summary = _("{count} · searched for {readings}").format(count=count, readings=readings)
     blocks.append(Line(summary, dim=True))
     if shown < total:
         blocks.append(Line(_("--limit {total} shows them all").format(total=total), dim=True))
     blocks.append(Line(_(REPORT_LANGUAGE_NOTE), dim=True))
+    units = results.units
     data = [
         {
-            "id": hit.region.id,
-            "section": hit.section.value,
+            "id": hit.region.id if hit.region else None,
+            "section": hit.section.value if hit.section else None,
+            "chapter": hit.chapter,
             "page": hit.page,
             "snippet": hit.snippet,
             "score": hit.score,
+            "matched_as": hit.matched_as(units),
         }
         for hit in results.hits
     ]
     csv_rows = [
-        [hit.region.id, hit.section.value, str(hit.page), f"{hit.score:.3f}", hit.snippet]
+        [
+            hit.region.id if hit.region else "",
+            hit.section.value if hit.section else "",
+            hit.chapter or "",
+            str(hit.page),
+            f"{hit.score:.3f}",
+            ";".join(f"{w}={code}" for w, code in hit.matched_as(units).items()),
+            hit.snippet,
+        ]
         for hit in results.hits
     ]
     return Output(
         blocks=blocks,
         data=data,
-        csv_header=["id", "section", "page", "score", "snippet"],
+        csv_header=["id", "section", "chapter", "page", "score", "matched_as", "snippet"],
         csv_rows=csv_rows,
     )
 
