@@ -546,7 +546,10 @@ def _size(size: int) -> str:
 
 
 @app.command(
-    help=N_("Full-text search of the report's county texts, any word form, ranked (BM25)."),
+    help=N_(
+        "Full-text search of the whole report (the regions' texts and its other chapters): "
+        "any word form, derivations and compounds, ranked (BM25)."
+    ),
     epilog=_examples(
         "digituki search seurakunnissa",
         "digituki search kirjasto seurakunta",
@@ -561,7 +564,8 @@ def search(
         list[str],
         typer.Argument(
             help=N_(
-                "Words in any inflected form (seurakunnissa finds seurakuntien); "
+                "Words in any inflected form (seurakunnissa finds seurakuntien), derivation "
+                "(selkokieli finds selkokielisyys) or compound (mentori finds digimentori); "
                 "ä/ö may be typed as a/o. Put a phrase in double quotes inside the query."
             ),
             metavar="QUERY",
