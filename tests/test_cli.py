@@ -25,6 +25,10 @@ COMMANDS = [
     ["compare", "--all"],
     ["gaps"],
     ["gaps", "--funding", "unclear"],
+    ["show", "Kajaani", "Pertunmaa"],
+    ["municipalities"],
+    ["municipalities", "--region", "Borgå"],
+    ["stats", "--by-population"],
 ]
 
 
@@ -52,6 +56,9 @@ def test_filter_table_exact(invoke: Invoke) -> None:
         "                                          presentations\n"
         "                                          outreach\n"
         "1 region matches\n"
+        "204,635 residents, 3.6% of Finland's population\n"
+        "Source: Statistics Finland (CC BY 4.0): classification of wellbeing services counties and\n"
+        "municipalities, 1 January 2025; population on 31 December 2024 (Åland: ÅSUB).\n"
     )
 
 

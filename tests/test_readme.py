@@ -72,5 +72,5 @@ def test_readme_keeps_its_sections_and_the_two_quick_start_commands() -> None:
     ):  # fmt: skip
         assert section in headings, section
     quick = text[text.index("## Quick start") : text.index("## What is in the data")]
-    assert "```sh\nuv run digituki show kainuu\nuv run pytest\n```" in quick
+    assert "```sh\nuv run digituki show Kajaani\nuv run pytest\n```" in quick
     assert re.search(r"^show kainuu +\d+ms +\d+ms +[\d.]+ +1\.15 .* ok$", text, re.M)

@@ -18,6 +18,7 @@ import typer
 from . import __version__
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
+from .i18n import N_, _
 from .paths import DATA_ENV, dataset_path
 from .text import printable
 from .translations import UI, InterfaceLanguage, Labels, LanguageError, resolve_language
@@ -67,9 +68,9 @@ def _version(value: bool) -> None:
 
 
 def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
-    from .fastpaths import region_ids
+    from .fastpaths import completions
 
-    return [i for i in region_ids(_data_path(ctx)) if i.startswith(incomplete.lower())]
+    return completions(_data_path(ctx), incomplete)
 
 
 FormatOption = Annotated[
@@ -126,10 +127,14 @@ def _data_path(ctx: typer.Context) -> Path:
 
 def _labels(ctx: typer.Context) -> Labels:
     """The labels of the language chosen with --lang, DIGITUKI_LANG or the locale."""
+    from .i18n import set_language
+
     try:
-        return Labels(resolve_language(ctx.find_root().params.get("lang"), os.environ))
+        labels = Labels(resolve_language(ctx.find_root().params.get("lang"), os.environ))
     except LanguageError as exc:
         raise UsageError(str(exc)) from None
+    set_language(labels.lang)  # the gettext texts speak it too (main() sets it for a whole run)
+    return labels
 
 
 def _dataset(ctx: typer.Context) -> Dataset:
@@ -205,8 +210,9 @@ def show(
     from .lookup import RegionIndex
     from .views import show_view
 
-    found = RegionIndex(_dataset(ctx).regions).resolve_all(regions)
-    _emit(show_view(found, evidence, section, _labels(ctx)), fmt)
+    dataset = _dataset(ctx)
+    places = RegionIndex(dataset.regions).places(regions)
+    _emit(show_view(places, evidence, section, _labels(ctx), dataset.statistics), fmt)
 
 
 @app.command(
@@ -273,7 +279,7 @@ def filter_command(
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
-    from .queries import Criteria, filter_regions
+    from .queries import Criteria, filter_regions, residents
     from .views import filter_view
 
     criteria = Criteria(
@@ -289,8 +295,10 @@ def filter_command(
         plain_language=plain_language,
         interviewed=interviewed,
     )
-    matches = filter_regions(_dataset(ctx).regions, criteria)
-    _emit(filter_view(matches, evidence, _labels(ctx)), fmt)
+    dataset = _dataset(ctx)
+    matches = filter_regions(dataset.regions, criteria)
+    people = residents([m.region for m in matches], dataset.regions, dataset.statistics)
+    _emit(filter_view(matches, evidence, _labels(ctx), people), fmt)
 
 
 @app.command(
@@ -357,7 +365,8 @@ def gaps(
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
-    report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
+    dataset = _dataset(ctx)
+    report = find_gaps(dataset.regions, tuple(kind or ()), funding, dataset.statistics)
     _emit(gaps_view(report, _labels(ctx)), fmt)
 
 
@@ -498,14 +507,59 @@ def stats(
         StatField | None,
         typer.Option("--by", "-b", help="Only this field, with the meaning of each value."),
     ] = None,
+    by_population: Annotated[
+        bool,
+        typer.Option(
+            "--by-population",
+            "-p",
+            help="Weight each region by its residents (the dataset's population figures).",
+        ),
+    ] = False,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
+    from .queries import attribution
     from .stats import stats as count
     from .views import stats_view
 
-    fields = [by] if by else []
-    counts = count(_dataset(ctx).regions, fields)
-    _emit(stats_view(counts, by is not None, _labels(ctx)), fmt)
+    dataset = _dataset(ctx)
+    labels = _labels(ctx)
+    weighted = attribution(dataset.regions, dataset.statistics) if by_population else None
+    if by_population and (weighted is None or weighted.date is None):
+        raise UsageError(_("--by-population: the dataset has no population figures"))
+    counts = count(dataset.regions, [by] if by else [])
+    _emit(stats_view(counts, by is not None, labels, weighted), fmt)
+
+
+@app.command(
+    help=N_("List municipalities with their codes and the region that serves them."),
+    epilog=(
+        "Examples:\n\n  digituki municipalities --region kainuu\n\n"
+        "  digituki municipalities --region Borgå --format json\n\n"
+        "  digituki municipalities --format csv"
+    ),
+)
+def municipalities(
+    ctx: typer.Context,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            "-r",
+            help="Only the municipalities of this region (repeatable; a municipality's name "
+            "names its region).",
+            autocompletion=_complete_region,
+            metavar="R",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    from .lookup import RegionIndex
+    from .views_context import municipalities_view
+
+    dataset = _dataset(ctx)
+    chosen = RegionIndex(dataset.regions).resolve_all(region) if region else dataset.regions
+    _labels(ctx)  # the language of the view's texts
+    _emit(municipalities_view(list(chosen), dataset.statistics), fmt)
 
 
 @app.command(
@@ -593,7 +647,8 @@ def _translate_help(command: click.Command, labels: Labels) -> None:
     commands: dict[str, click.Command] = getattr(command, "commands", {})
     for each in (command, *commands.values()):
         if each is not command:
-            each.help = labels(f"help.command.{each.name}")
+            key = f"help.command.{each.name}"
+            each.help = labels(key) if key in UI else _(each.help or "")
             if each.epilog:
                 each.epilog = (
                     each.epilog.replace(_help("examples"), labels("help.examples"))
@@ -616,6 +671,9 @@ def main(argv: list[str] | None = None) -> None:
         labels = Labels(resolve_language(_lang_argument(args), os.environ))
     except LanguageError as exc:
         _fail(str(exc), EXIT_USAGE, Labels())
+    from .i18n import set_language
+
+    set_language(labels.lang)
     command = typer.main.get_command(app)
     if labels.lang != "en":
         _translate_help(command, labels)

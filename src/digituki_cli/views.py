@@ -10,19 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .model import DescribedEnum, Region, SectionName, to_jsonable
+from .i18n import _, integer, ngettext, percent
+from .lookup import Place
+from .model import DescribedEnum, Region, SectionName, Statistics, to_jsonable
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
     LIST_COLUMNS,
     Attribute,
     AttributeValue,
+    Attribution,
     Comparison,
     Gap,
     GapReport,
     Match,
     Matrix,
     Reason,
+    Residents,
 )
 from .render import (
     Bar,
@@ -39,6 +43,14 @@ from .render import (
     cell,
 )
 from .translations import UI, Labels
+from .views_context import (
+    CONTEXT_COLUMNS,
+    attribution_line,
+    context_cells,
+    place_blocks,
+    residents_blocks,
+    residents_line,
+)
 from .vocabulary import GapKind
 
 if TYPE_CHECKING:
@@ -63,12 +75,13 @@ def _csv_cell(value: object) -> str:
     return "" if value is None else cell(value)
 
 
-CSV_HEADER = ("id", *(a.key for a in ATTRIBUTES))
+CSV_HEADER = ("id", *(a.key for a in ATTRIBUTES), *CONTEXT_COLUMNS)
 
 
 def csv_rows(regions: Sequence[Region]) -> list[list[str]]:
-    """One row per region, one column per attribute (CSV_HEADER), sets joined with ';'."""
-    return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
+    """One row per region, one column per attribute then the context (CSV_HEADER), sets
+    joined with ';'."""
+    return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES), *context_cells(r)] for r in regions]
 
 
 def value_text(labels: Labels, attribute: Attribute, value: AttributeValue) -> str:
@@ -150,11 +163,20 @@ def classification(
 
 
 def show_view(
-    regions: Sequence[Region], evidence: bool, section: SectionName | None, labels: Labels
+    shown: Sequence[Region | Place],
+    evidence: bool,
+    section: SectionName | None,
+    labels: Labels,
+    statistics: Statistics | None = None,
 ) -> Output:
+    """Regions in full; a Place also says which of the region's municipalities were named.
+    With `statistics`, each region's code, population and municipalities, with their source."""
+    places = [item if isinstance(item, Place) else Place(item) for item in shown]
+    regions = [place.region for place in places]
     blocks: list[Any] = []
-    for region in regions:
-        blocks += _show_blocks(region, evidence, section, labels)
+    for place in places:
+        before, context = place_blocks(place, statistics)
+        blocks += [*before, *_show_blocks(place.region, evidence, section, labels, context)]
 
     def data() -> Any:
         objects = [region_json(r) for r in regions]
@@ -164,7 +186,11 @@ def show_view(
 
 
 def _show_blocks(
-    region: Region, evidence: bool, section: SectionName | None, labels: Labels
+    region: Region,
+    evidence: bool,
+    section: SectionName | None,
+    labels: Labels,
+    context: Sequence[Line] = (),
 ) -> list[Any]:
     names = region.names
     where = labels("show.where", page=region.page) if region.page else labels("show.not_in_report")
@@ -175,6 +201,7 @@ def _show_blocks(
     ]
     if region.aliases:
         blocks.append(Line(labels("show.aliases", names=", ".join(region.aliases)), dim=True))
+    blocks += context
     group = section.group if section else None
     blocks.append(Heading(labels("show.classification"), level=2))
     pairs = classification(region, labels, evidence, group)
@@ -209,11 +236,16 @@ def reason_text(reason: Reason, labels: Labels) -> str:
     return labels("filter.reason", what=what, value=labels.enum(reason.value))
 
 
-def filter_view(matches: Sequence[Match], evidence: bool, labels: Labels) -> Output:
+def filter_view(
+    matches: Sequence[Match], evidence: bool, labels: Labels, residents: Residents | None = None
+) -> Output:
+    """The matching regions as `list` shows them, with (if given) their residents."""
     regions = [m.region for m in matches]
     count = len(matches)
     summary = labels("filter.matches.one" if count == 1 else "filter.matches.other", count=count)
     output = list_view(regions, labels, summary=summary)
+    if matches:
+        output.blocks += residents_blocks(residents)
     if evidence:
         for match in matches:
             output.blocks.append(Heading(labels("filter.why", id=match.region.id), level=2))
@@ -343,6 +375,11 @@ def gaps_view(report: GapReport, labels: Labels) -> Output:
             key, count=count, total=total, description=description[0].lower() + description[1:]
         )
         summary.append(Line(text))
+        if count and kind in report.residents:
+            summary.append(Line("  " + residents_line(report.residents[kind])))
+    if report.residents:
+        source = next(iter(report.residents.values())).attribution
+        summary.append(Line(attribution_line(source), dim=True))
     data = [
         {"id": g.region.id, "gap": g.kind.value, "detail": g.detail, "evidence": list(g.evidence)}
         for g in report.gaps
@@ -421,23 +458,35 @@ _OVERVIEW_COLUMNS = (
 )
 
 
-def stats_view(stats: Sequence[FieldCounts], detailed: bool, labels: Labels) -> Output:
+def stats_view(
+    stats: Sequence[FieldCounts],
+    detailed: bool,
+    labels: Labels,
+    weighted: Attribution | None = None,
+) -> Output:
+    """Bar charts of the counts; `weighted` (the population figures' source) weights each
+    region by its residents instead, as a share of the interviewed regions' residents."""
+
     def chart(field: FieldCounts, label_width: int = 0) -> Bars:
+        counts = field.counts
+        if weighted is not None and field.several:
+            counts = tuple(sorted(counts, key=lambda c: -c.residents))
         rows = tuple(
             Bar(
                 labels.enum(c.value),
-                len(c.regions),
-                field.total,
+                c.residents if weighted else len(c.regions),
+                field.residents if weighted else field.total,
                 labels.describe(c.value) if detailed else None,
+                percent(c.residents / field.residents) if weighted and field.residents else None,
             )
-            for c in field.counts
+            for c in counts
         )
         return Bars(
             labels.attribute(field.key),
             rows,
             width=20 if detailed else 10,
             label_width=label_width,
-            count_heading=labels("stats.col.regions"),
+            count_heading=_("residents") if weighted else labels("stats.col.regions"),
             note_heading=labels("stats.col.meaning"),
         )
 
@@ -452,9 +501,20 @@ def stats_view(stats: Sequence[FieldCounts], detailed: bool, labels: Labels) -> 
             columns.append(tuple(chart(by_key[k], width) for k in keys))
         blocks.append(Side(tuple(columns)))
     total = stats[0].total if stats else 0
-    blocks.append(Line(labels("stats.footer", total=total), dim=True))
+    if weighted is None:
+        blocks.append(Line(labels("stats.footer", total=total), dim=True))
+    else:
+        residents = stats[0].residents if stats else 0
+        footer = ngettext(
+            "Shares of the {residents} residents of the {count} interviewed region.",
+            "Shares of the {residents} residents of the {count} interviewed regions.",
+            total,
+        ).format(residents=integer(residents), count=total)
+        blocks.append(Line(footer, dim=True))
+        blocks.append(Line(attribution_line(weighted), dim=True))
     rows = [(field, c) for field in stats for c in field.counts]
-    data = [
+    header = ["field", "value", "count", "of", "regions"]
+    data: list[dict[str, Any]] = [
         {
             "field": field.key,
             "value": c.value.value,
@@ -468,9 +528,10 @@ def stats_view(stats: Sequence[FieldCounts], detailed: bool, labels: Labels) -> 
         [field.key, c.value.value, str(len(c.regions)), str(field.total), ";".join(c.regions)]
         for field, c in rows
     ]
-    return Output(
-        blocks=blocks,
-        data=data,
-        csv_header=["field", "value", "count", "of", "regions"],
-        csv_rows=csv_rows,
-    )
+    if weighted is not None and weighted.date is not None:
+        header += ["residents", "residents_of", "population_date"]
+        date = weighted.date.isoformat()
+        for (field, c), record, row in zip(rows, data, csv_rows, strict=True):
+            record.update(residents=c.residents, residents_of=field.residents, population_date=date)
+            row += [str(c.residents), str(field.residents), date]
+    return Output(blocks=blocks, data=data, csv_header=header, csv_rows=csv_rows)
