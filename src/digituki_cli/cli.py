@@ -125,16 +125,22 @@ def _data_path(ctx: typer.Context) -> Path:
     return dataset_path(ctx.find_root().params.get("data"))
 
 
-def _labels(ctx: typer.Context) -> Labels:
-    """The labels of the language chosen with --lang, DIGITUKI_LANG or the locale."""
+def _language(ctx: typer.Context) -> str:
+    """The language chosen with --lang, DIGITUKI_LANG or the locale, which the gettext texts
+    speak from now on (main() sets it for a whole run; Typer's test runner skips main())."""
     from .i18n import set_language
 
     try:
-        labels = Labels(resolve_language(ctx.find_root().params.get("lang"), os.environ))
+        lang = resolve_language(ctx.find_root().params.get("lang"), os.environ)
     except LanguageError as exc:
         raise UsageError(str(exc)) from None
-    set_language(labels.lang)  # the gettext texts speak it too (main() sets it for a whole run)
-    return labels
+    set_language(lang)
+    return lang
+
+
+def _labels(ctx: typer.Context) -> Labels:
+    """The labels of the language chosen with --lang, DIGITUKI_LANG or the locale."""
+    return Labels(_language(ctx))
 
 
 def _dataset(ctx: typer.Context) -> Dataset:
@@ -556,9 +562,9 @@ def municipalities(
     from .lookup import RegionIndex
     from .views_context import municipalities_view
 
+    _language(ctx)
     dataset = _dataset(ctx)
     chosen = RegionIndex(dataset.regions).resolve_all(region) if region else dataset.regions
-    _labels(ctx)  # the language of the view's texts
     _emit(municipalities_view(list(chosen), dataset.statistics), fmt)
 
 
