@@ -18,7 +18,7 @@ import typer
 from . import __version__
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
-from .i18n import N_, _
+from .i18n import N_, _, set_language
 from .paths import DATA_ENV, dataset_path
 from .text import printable
 from .translations import UI, InterfaceLanguage, Labels, LanguageError, resolve_language
@@ -128,8 +128,6 @@ def _data_path(ctx: typer.Context) -> Path:
 def _language(ctx: typer.Context) -> str:
     """The language chosen with --lang, DIGITUKI_LANG or the locale, which the gettext texts
     speak from now on (main() sets it for a whole run; Typer's test runner skips main())."""
-    from .i18n import set_language
-
     try:
         lang = resolve_language(ctx.find_root().params.get("lang"), os.environ)
     except LanguageError as exc:
@@ -677,8 +675,6 @@ def main(argv: list[str] | None = None) -> None:
         labels = Labels(resolve_language(_lang_argument(args), os.environ))
     except LanguageError as exc:
         _fail(str(exc), EXIT_USAGE, Labels())
-    from .i18n import set_language
-
     set_language(labels.lang)
     command = typer.main.get_command(app)
     if labels.lang != "en":
