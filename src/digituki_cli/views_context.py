@@ -77,7 +77,8 @@ def attribution_line(source: Attribution) -> str:
 
 
 def residents_line(residents: Residents) -> str:
-    """ "1,033,222 residents, 18.3% of Finland's population" (and who has no figure)."""
+    """How many residents and what share of Finland ("1,033,222 residents, 18.3% of
+    Finland's population"), and which of the regions have no figure of their own."""
     text = ngettext(
         "{residents} resident, {share} of Finland's population",
         "{residents} residents, {share} of Finland's population",
