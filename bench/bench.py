@@ -92,6 +92,9 @@ def synthetic_dataset(count: int, folder: Path) -> Path:
     regions = []
     for index in range(count):
         region = dict(originals[index % len(originals)])
+        # Official codes and municipalities name one real place each: a copy has none.
+        for key in ("code", "municipalities", "former_municipalities"):
+            region.pop(key, None)
         suffix = region_ids_letters(index)
         region["id"] = f"{region['id']}-{suffix}"
         for names in ("names", "short_names"):

@@ -30,6 +30,10 @@ COMMANDS = [
     ["compare", "--all"],
     ["gaps"],
     ["gaps", "--funding", "unclear"],
+    ["show", "Kajaani", "Pertunmaa"],
+    ["municipalities"],
+    ["municipalities", "--region", "Borgå"],
+    ["stats", "--by-population"],
 ]
 
 
@@ -63,7 +67,10 @@ def test_filter_table_exact(invoke: Invoke) -> None:
         "                                          printed-guides\n"
         "                                          presentations\n"
         "                                          outreach\n"
-        "1 region matches\n" + DATED
+        "1 region matches\n"
+        "204,635 residents, 3.6% of Finland's population\n"
+        "Source: Statistics Finland (CC BY 4.0): classification of wellbeing services counties and\n"
+        "municipalities, 1 January 2025; population on 31 December 2024 (Åland: ÅSUB).\n" + DATED
     )
 
 
@@ -378,6 +385,10 @@ def test_show_a_region_the_report_does_not_describe(invoke: Invoke) -> None:
         "Names  Helsingin kaupunki · Helsingfors stad · City of Helsinki\n"
         "Id     helsinki\n"
         "Kind   city\n"
+        "Code 90 · 684,018 residents on 31 December 2024\n"
+        "Municipality (1): Helsinki\n"
+        "Source: Statistics Finland (CC BY 4.0): classification of wellbeing services counties and\n"
+        "municipalities, 1 January 2025; population on 31 December 2024.\n"
         "Note: Helsinki organises its social and health services itself, not as a wellbeing "
         "services county.\n"
         "The report does not mention Helsinki or describe its digital support.\n" + DATED

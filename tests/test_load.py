@@ -221,3 +221,64 @@ def test_a_note_in_one_language_only_is_an_error(tmp_path: Path) -> None:
     )
     [problem] = _problems(_write(tmp_path, text))
     assert "kainuu: funding.responsible_unit.note:" in problem
+
+
+# --- the statistics: codes, municipalities, populations ---
+
+
+def _line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def test_an_unquoted_code_says_to_quote_it(tmp_path: Path) -> None:
+    text = _bundled_text().replace("  code: '20'\n", "  code: 20\n", 1)
+    path = _write(tmp_path, text)
+    assert _problems(path) == [
+        f"{path}:{_line_of(text, 'code: 20')}:9: kainuu: code: a code is text with its "
+        "leading zeros: quote it ('05')"
+    ]
+
+
+def test_statistics_problems_are_located(tmp_path: Path) -> None:
+    kajaani = "{code: '205', names: {fi: Kajaani, sv: Kajana, en: Kajaani}}"
+    text = (
+        _bundled_text()
+        # Sotkamo given Kajaani's code, Kuhmo given a region's name, Pertunmaa merged
+        # into a municipality of another region, Lappi's figure of another day.
+        .replace("{code: '765', names: {fi: Sotkamo,", "{code: '205', names: {fi: Sotkamo,")
+        .replace("{fi: Kuhmo, sv: Kuhmo, en: Kuhmo}", "{fi: Kuhmo, sv: Lappland, en: Kuhmo}")
+        .replace("merged_into: '507'", "merged_into: '205'")
+        .replace(
+            "{residents: 176151, date: '2024-12-31'}", "{residents: 176151, date: '2025-12-31'}"
+        )
+    )
+    path = _write(tmp_path, text)
+    assert kajaani in text
+    assert _problems(path) == [
+        f"{path}:{_line_of(text, 'merged_into')}:86: etela-savo: former_municipalities[0]."
+        "merged_into: 205 is not a municipality of 'etela-savo'",
+        f"{path}:{_line_of(text, 'sv: Lappland, en: Kuhmo')}:26: kainuu: municipalities[2].names: "
+        "name 'Lappland' is also a name of the region 'lappi'",
+        f"{path}:{_line_of(text, 'fi: Sotkamo')}:12: kainuu: municipalities[6].code: "
+        "municipality code 205 is already listed in 'kainuu'",
+        f"{path}:{_line_of(text, 'residents: 176151')}:41: lappi: population.date: every "
+        "population must be of one day (2024-12-31): sums and shares need it",
+    ]
+
+
+def test_regions_with_figures_need_the_statistics_block(tmp_path: Path) -> None:
+    text = _bundled_text()
+    start, end = text.index("statistics:\n"), text.index("regions:\n")
+    path = _write(tmp_path, text[:start] + text[end:])
+    [problem] = _problems(path)
+    assert problem.endswith(
+        "statistics: regions carry codes, populations or municipalities: `statistics` must "
+        "say where they come from"
+    )
+
+
+def test_a_municipality_may_share_a_name_only_with_its_own_region(tmp_path: Path) -> None:
+    # Helsinki, the municipality, is named as Helsinki, the region: that is allowed.
+    dataset, _ = load_path(_write(tmp_path, _bundled_text()))
+    [helsinki] = dataset.region("helsinki").municipalities
+    assert helsinki.names.fi == dataset.region("helsinki").short_names.fi == "Helsinki"

@@ -113,6 +113,7 @@ def test_wheel_carries_the_data(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "digituki_cli/data/counties.yaml" in names
     assert "digituki_cli/data/source/hyvinvointialueiden-digituen-mallit.txt" in names
+    assert "digituki_cli/data/source/statistics-finland/municipalities.csv" in names
     # Installing it into a fresh venv needs the dependencies from the registry: .ci/run does
     # that (pip install of the wheel, then `digituki show kainuu` from another folder).
 
@@ -120,18 +121,24 @@ def test_wheel_carries_the_data(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("words", "cword", "expected"),
     [
-        ("digituki show pi", "2", ["pirkanmaa"]),
         (
-            "digituki compare kainuu po",
+            "digituki show pi",
+            "2",
+            ["pirkanmaa", "pieksamaki", "pihtipudas", "pirkkala", "pietarsaari", "pielavesi"],
+        ),
+        (
+            "digituki compare kainuu poh",
             "3",
             ["pohjanmaa", "pohjois-karjala", "pohjois-pohjanmaa", "pohjois-savo"],
         ),
+        ("digituki show Kaj", "2", ["Kajaani", "Kajana"]),
+        ("digituki municipalities --region bor", "3", ["borga", "borgnas"]),
         ("digituki filter --channel e", "3", ["email"]),
         ("digituki gaps --funding u", "3", ["unclear"]),
         ("digituki filter --an", "2", ["--any"]),
     ],
 )
-def test_shell_completion_of_region_ids_and_enum_values(
+def test_shell_completion_of_region_ids_municipalities_and_enum_values(
     words: str, cword: str, expected: list[str]
 ) -> None:
     env = {"_DIGITUKI_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}

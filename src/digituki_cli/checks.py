@@ -1,4 +1,5 @@
-"""Dataset-level checks that a single model cannot make: uniqueness and evidence."""
+"""Dataset-level checks that a single model cannot make: uniqueness, evidence, and the
+consistency of the statistics (codes, municipalities, populations)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,15 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import SCHEMA_VERSION, Dataset, Evidenced, Region
-from .text import ECHO_LIMIT, fold, printable, squash
+from .model import (
+    SCHEMA_VERSION,
+    Dataset,
+    Evidenced,
+    FormerMunicipality,
+    Municipality,
+    Region,
+)
+from .text import ECHO_LIMIT, name_key, printable, squash
 
 Location = tuple[str | int, ...]
 # Shorter quotes prove nothing: a single letter occurs in any text.
@@ -57,7 +65,7 @@ def errors(dataset: Dataset) -> list[Finding]:
             found.append(Finding((*where, "id"), f"duplicate id {region.id!r}"))
         seen_ids.setdefault(region.id, index)
         for name in region.all_names():
-            key = fold(name)
+            key = name_key(name)
             owner = name_owner.setdefault(key, index)
             if owner != index:
                 other = dataset.regions[owner].id
@@ -66,7 +74,68 @@ def errors(dataset: Dataset) -> list[Finding]:
                 )
         found.extend(_section_errors(region, where))
         found.extend(_evidence_errors(region, where))
+    found.extend(_statistics_errors(dataset, name_owner))
     return found
+
+
+def _statistics_errors(dataset: Dataset, region_names: dict[str, int]) -> Iterator[Finding]:
+    """Municipality codes and names that identify one municipality each, names that do not
+    hide a region (a municipality may share a name only with its own region: Helsinki),
+    mergers into a municipality of the same region, one day for every population, and a
+    `statistics` block wherever regions carry any of these."""
+    codes: dict[str, str] = {}  # municipality code -> the region it is first listed in
+    names: dict[str, str] = {}  # name key -> municipality code
+    day = None
+    carried = False
+    for index, region in enumerate(dataset.regions):
+        where: Location = ("regions", index)
+        carried = carried or bool(region.code or region.population or region.municipalities)
+        if region.population is not None:
+            day = day or region.population.date
+            if region.population.date != day:
+                yield Finding(
+                    (*where, "population", "date"),
+                    f"every population must be of one day ({day.isoformat()}): sums and "
+                    "shares need it",
+                )
+        listed: list[tuple[str, int, Municipality | FormerMunicipality]] = [
+            *(("municipalities", i, m) for i, m in enumerate(region.municipalities)),
+            *(("former_municipalities", i, m) for i, m in enumerate(region.former_municipalities)),
+        ]
+        for field_name, position, municipality in listed:
+            loc: Location = (*where, field_name, position)
+            if municipality.code in codes:
+                yield Finding(
+                    (*loc, "code"),
+                    f"municipality code {municipality.code} is already listed in "
+                    f"{codes[municipality.code]!r}",
+                )
+            codes.setdefault(municipality.code, region.id)
+            for name in municipality.all_names():
+                key = name_key(name)
+                at = "aliases" if name in getattr(municipality, "aliases", ()) else "names"
+                owner = region_names.get(key)
+                if owner is not None and owner != index:
+                    other = dataset.regions[owner].id
+                    yield Finding(
+                        (*loc, at), f"name {name!r} is also a name of the region {other!r}"
+                    )
+                if names.setdefault(key, municipality.code) != municipality.code:
+                    yield Finding(
+                        (*loc, at), f"name {name!r} is also a name of municipality {names[key]}"
+                    )
+        for position, former in enumerate(region.former_municipalities):
+            if region.municipality(former.merged_into) is None:
+                yield Finding(
+                    (*where, "former_municipalities", position, "merged_into"),
+                    f"{former.merged_into} is not a municipality of {region.id!r}",
+                )
+    if carried and dataset.statistics is None:
+        yield Finding(
+            ("statistics",),
+            "regions carry codes, populations or municipalities: `statistics` must say where "
+            "they come from",
+        )
 
 
 def _section_errors(region: Region, where: Location) -> Iterator[Finding]:

@@ -84,9 +84,9 @@ def _version(value: bool) -> None:
 
 
 def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
-    from .fastpaths import region_ids
+    from .fastpaths import completions
 
-    return [i for i in region_ids(_data_path(ctx)) if i.startswith(incomplete.lower())]
+    return completions(_data_path(ctx), incomplete)
 
 
 FormatOption = Annotated[
@@ -259,8 +259,8 @@ def show(
     from .views import show_view
 
     dataset = _dataset(ctx)
-    found = RegionIndex(dataset.regions).resolve_all(regions)
-    _answer(show_view(found, evidence, section), dataset, fmt, envelope)
+    places = RegionIndex(dataset.regions).places(regions)
+    _answer(show_view(places, evidence, section, dataset.statistics), dataset, fmt, envelope)
 
 
 @app.command(
@@ -365,7 +365,7 @@ def filter_command(
     fmt: FormatOption = Format.TABLE,
     envelope: EnvelopeOption = False,
 ) -> None:
-    from .queries import Criteria, filter_regions
+    from .queries import Criteria, filter_regions, residents
     from .views import filter_view
 
     criteria = Criteria(
@@ -384,9 +384,9 @@ def filter_command(
     )
     dataset = _dataset(ctx)
     matches = filter_regions(dataset.regions, criteria)
-    _answer(
-        filter_view(matches, evidence, match_any and not criteria.empty()), dataset, fmt, envelope
-    )
+    people = residents([m.region for m in matches], dataset.regions, dataset.statistics)
+    any_of = match_any and not criteria.empty()
+    _answer(filter_view(matches, evidence, any_of, people), dataset, fmt, envelope)
 
 
 @app.command(
@@ -467,7 +467,7 @@ def gaps(
     from .views import gaps_view
 
     dataset = _dataset(ctx)
-    report = find_gaps(dataset.regions, tuple(kind or ()), funding)
+    report = find_gaps(dataset.regions, tuple(kind or ()), funding, dataset.statistics)
     _answer(gaps_view(report), dataset, fmt, envelope)
 
 
@@ -628,16 +628,60 @@ def stats(
             click_type=CodeChoice(StatField),
         ),
     ] = None,
+    by_population: Annotated[
+        bool,
+        typer.Option(
+            "--by-population",
+            "-p",
+            help=N_("Weight each region by its residents (the dataset's population figures)."),
+        ),
+    ] = False,
     fmt: FormatOption = Format.TABLE,
     envelope: EnvelopeOption = False,
 ) -> None:
+    from .queries import attribution
     from .stats import stats as count
     from .views import stats_view
 
-    fields = [by] if by else []
     dataset = _dataset(ctx)
-    counts = count(dataset.regions, fields)
-    _answer(stats_view(counts, by is not None), dataset, fmt, envelope)
+    weighted = attribution(dataset.regions, dataset.statistics) if by_population else None
+    if by_population and (weighted is None or weighted.date is None):
+        raise UsageError(_("--by-population: the dataset has no population figures"))
+    counts = count(dataset.regions, [by] if by else [])
+    _answer(stats_view(counts, by is not None, weighted), dataset, fmt, envelope)
+
+
+@app.command(
+    help=N_("List municipalities with their codes and the region that serves them."),
+    epilog=_examples(
+        "digituki municipalities --region kainuu",
+        "digituki municipalities --region Borgå --format json",
+        "digituki municipalities --format csv",
+    ),
+)
+def municipalities(
+    ctx: typer.Context,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            "-r",
+            help=N_(
+                "Only the municipalities of this region (repeatable; a municipality's name "
+                "names its region)."
+            ),
+            autocompletion=_complete_region,
+            metavar="R",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    from .lookup import RegionIndex
+    from .views_context import municipalities_view
+
+    dataset = _dataset(ctx)
+    chosen = RegionIndex(dataset.regions).resolve_all(region) if region else dataset.regions
+    _emit(municipalities_view(list(chosen), dataset.statistics), fmt)
 
 
 @app.command(

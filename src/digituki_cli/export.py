@@ -259,6 +259,7 @@ def to_json(dataset: Dataset) -> str:
     data = {
         "schema_version": dataset.schema_version,
         "source": to_jsonable(dataset.source),
+        "statistics": to_jsonable(dataset.statistics),
         "regions": [region_json(r) for r in dataset.regions],
     }
     return _emit(Output(data=data), Format.JSON)

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .vocabulary import DescribedEnum
 
 DOMAIN = "digituki"
@@ -137,6 +139,32 @@ def number(value: float, digits: int) -> str:
     """A decimal number as the language writes it (3.85 in English, 3,85 in Finnish)."""
     text = f"{value:.{digits}f}"
     return text if _language == "en" else text.replace(".", ",")
+
+
+# CLDR's separators: Finnish and Swedish group digits with a no-break space and put one
+# before the percent sign, so that a number never breaks over two lines.
+_NBSP = "\u00a0"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def integer(value: int) -> str:
+    """A whole number with its digits grouped as the language does (1,033,222; 1 033 222)."""
+    text = f"{value:,}"
+    return text if _language == "en" else text.replace(",", _NBSP)
+
+
+def percent(share: float, digits: int = 1) -> str:
+    """A share (0.183) as a percentage in the language (18.3%; 18,3 %)."""
+    text = number(100 * share, digits)
+    return text + "%" if _language == "en" else text + _NBSP + "%"
+
+
+def day(value: dt.date) -> str:
+    """A date as the language writes it (31 December 2024; 31.12.2024)."""
+    if _language == "en":
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day}.{value.month}.{value.year}"
 
 
 def language_code(value: str) -> str | None:

@@ -115,6 +115,9 @@ def _pydantic_message(err: Any) -> str:
     message = str(err["msg"])
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
+    if err["type"] == "string_type" and err["loc"] and err["loc"][-1] in ("code", "merged_into"):
+        # YAML reads `code: 05` as a number: the leading zero would be lost.
+        return "a code is text with its leading zeros: quote it ('05')"
     return message
 
 

@@ -38,14 +38,17 @@ __all__ = [
     "Dataset",
     "DescribedEnum",
     "Evidenced",
+    "FormerMunicipality",
     "Funding",
     "FundingAfterProject",
     "GeneralSupport",
     "GeneralSupportLevel",
     "Language",
+    "Municipality",
     "Names",
     "Note",
     "Partner",
+    "Population",
     "ProfessionalDuty",
     "Provider",
     "Region",
@@ -55,6 +58,7 @@ __all__ = [
     "Sections",
     "ServiceSupport",
     "Source",
+    "Statistics",
     "to_jsonable",
 ]
 
@@ -193,6 +197,55 @@ class Names:
 
 
 @dataclass(frozen=True)
+class Municipality:
+    """A municipality of a region, as Statistics Finland classifies it (codes and names)."""
+
+    __pydantic_config__ = _STRICT
+
+    code: str = described("Statistics Finland's three-digit municipality code.", pattern=r"^\d{3}$")
+    names: Names = described("Statistics Finland's names in Finnish, Swedish and English.")
+    aliases: tuple[str, ...] = described(
+        "Other names a person types, where the official label is not one (Maarianhamina).",
+        default=(),
+    )
+
+    def all_names(self) -> list[str]:
+        """Every name a person may type for the municipality, original spelling, no repeats."""
+        return list(dict.fromkeys([*self.names.all(), *self.aliases]))
+
+
+@dataclass(frozen=True)
+class FormerMunicipality:
+    """A municipality merged into another one of its region: a name people still type."""
+
+    __pydantic_config__ = _STRICT
+
+    code: str = described("Its three-digit code before the merger.", pattern=r"^\d{3}$")
+    names: Names = described("Its names in Finnish, Swedish and English.")
+    merged_into: str = described(
+        "The code of the municipality of the same region that it became part of.",
+        pattern=r"^\d{3}$",
+    )
+    merged_on: dt.date = described("The day the merger took effect.")
+
+    def all_names(self) -> list[str]:
+        return list(dict.fromkeys(self.names.all()))
+
+
+@dataclass(frozen=True)
+class Population:
+    """How many people live in a region on a day: context, never a classification."""
+
+    __pydantic_config__ = _STRICT
+
+    residents: int = described("Residents (population) on the day.", ge=0)
+    date: dt.date = described("The day the figure refers to; the same for every region.")
+    publisher: Names | None = described(
+        "Who published the figure, where not the dataset's statistics publisher.", default=None
+    )
+
+
+@dataclass(frozen=True)
 class Section:
     """One of the report's four sections of a county's description."""
 
@@ -233,9 +286,26 @@ class Region:
     names: Names = described("Official names in Finnish, Swedish and English.")
     short_names: Names = described("The names people use in running text.")
     interviewed: bool = described("Whether the report describes the region.")
+    code: str | None = described(
+        "Statistics Finland's code of the wellbeing services county (01-21; 90 Helsinki, "
+        "91 Åland); none for the HUS Group.",
+        default=None,
+        pattern=r"^\d{2}$",
+    )
     aliases: tuple[str, ...] = described("Brand names and abbreviations.", default=())
     page: int | None = described(
         "The report page where the region's model starts.", default=None, ge=1
+    )
+    population: Population | None = described(
+        "Residents on the statistics' day (none for the HUS Group, whose residents are its "
+        "member regions').",
+        default=None,
+    )
+    municipalities: tuple[Municipality, ...] = described(
+        "The municipalities whose services the region organises.", default=()
+    )
+    former_municipalities: tuple[FormerMunicipality, ...] = described(
+        "Municipalities merged into one of `municipalities`.", default=()
     )
     sections: Sections = described("The report's text for the region.", default=Sections)
     general_support: GeneralSupport = field(default_factory=GeneralSupport)
@@ -246,8 +316,13 @@ class Region:
 
     def all_names(self) -> list[str]:
         """Every name a person may type for this region, original spelling, no repeats."""
-        candidates = [self.id, *self.short_names.all(), *self.names.all(), *self.aliases]
-        return list(dict.fromkeys(candidates))
+        code = (self.code,) if self.code else ()
+        names = [self.id, *code, *self.short_names.all(), *self.names.all(), *self.aliases]
+        return list(dict.fromkeys(names))
+
+    def municipality(self, code: str) -> Municipality | None:
+        """The region's current municipality with this code, if it has one."""
+        return next((m for m in self.municipalities if m.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -265,6 +340,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Statistics:
+    """Where the regions' official codes, municipalities and populations come from."""
+
+    __pydantic_config__ = _STRICT
+
+    publisher: Names = described("The statistics' publisher in Finnish, Swedish and English.")
+    classification_date: dt.date = described(
+        "The version of the classification of wellbeing services counties and municipalities."
+    )
+    licence: str = described("The licence of the publisher's data (e.g. CC BY 4.0).")
+    files: str = described("The publisher's files as downloaded, relative to the dataset file.")
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Every region of the report, with the report's metadata."""
 
@@ -273,6 +362,10 @@ class Dataset:
     source: Source
     regions: tuple[Region, ...]
     schema_version: int = SCHEMA_VERSION
+    statistics: Statistics | None = described(
+        "Where the codes, municipalities and populations come from; needed when regions carry any.",
+        default=None,
+    )
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .model import (
@@ -13,12 +14,14 @@ from .model import (
     FundingAfterProject,
     GeneralSupportLevel,
     Language,
+    Names,
     Partner,
     ProfessionalDuty,
     Provider,
     Region,
     RegionKind,
     SectionName,
+    Statistics,
 )
 from .vocabulary import GapKind
 
@@ -29,7 +32,7 @@ AttributeValue = str | tuple[str, ...] | bool | int | None
 
 @dataclass(frozen=True)
 class Attribute:
-    """A column of a region: its key (labels come from translations.UI['attr.' + key])."""
+    """A column of a region: its key (its label is views.ATTRIBUTE_LABELS[key])."""
 
     key: str
     get: Callable[[Region], AttributeValue]
@@ -119,6 +122,82 @@ def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Regi
     """The interviewed regions in the report's order, then (if asked) the others."""
     chosen = [r for r in regions if r.interviewed or include_all]
     return sorted(chosen, key=lambda r: not r.interviewed)
+
+
+# --- population: context for the counts, never a classification ---
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Where the regions' codes, municipalities and population figures come from.
+
+    `date` is the day of the population figures (one for all: the loader checks it), None if
+    no region has one; `exceptions` are the regions whose figure another publisher gave
+    (Åland's 2024 figure: ÅSUB), with that publisher.
+    """
+
+    statistics: Statistics
+    date: dt.date | None
+    exceptions: tuple[tuple[Region, Names], ...] = ()
+
+
+def attribution(regions: Sequence[Region], statistics: Statistics | None) -> Attribution | None:
+    """The attribution of the statistics that the regions carry; None without statistics."""
+    if statistics is None:
+        return None
+    figures = [r for r in regions if r.population is not None]
+    date = figures[0].population.date if figures and figures[0].population else None
+    exceptions = tuple(
+        (r, r.population.publisher) for r in figures if r.population and r.population.publisher
+    )
+    return Attribution(statistics, date, exceptions)
+
+
+@dataclass(frozen=True)
+class Residents:
+    """How many people live in some regions and what share of everyone that is.
+
+    `count` is the residents of the `regions` chosen regions that have a population figure;
+    `total` those of every region with a figure: all of Finland for the bundled dataset, whose
+    21 counties, Helsinki and Åland cover the country once. `without_figure` are chosen
+    regions with no figure of their own (the HUS Group: its residents are its members').
+    Figures are residents on `attribution.date`, from Statistics Finland (SOURCES.md).
+    """
+
+    regions: int
+    count: int
+    total: int
+    without_figure: tuple[Region, ...]
+    attribution: Attribution
+
+    @property
+    def share(self) -> float:
+        """count / total, 0.0 to 1.0 (0.0 if the total is 0)."""
+        return self.count / self.total if self.total else 0.0
+
+
+def population_of(regions: Iterable[Region]) -> int:
+    """The residents of the regions with a population figure, summed."""
+    return sum(r.population.residents for r in regions if r.population is not None)
+
+
+def residents(
+    chosen: Iterable[Region], every: Sequence[Region], statistics: Statistics | None
+) -> Residents | None:
+    """The residents of the chosen regions (each counted once) out of those of `every`
+    region; None when the dataset has no statistics or no population figures."""
+    source = attribution(every, statistics)
+    if source is None or source.date is None:
+        return None
+    unique = list({r.id: r for r in chosen}.values())
+    with_figure = [r for r in unique if r.population is not None]
+    return Residents(
+        len(with_figure),
+        population_of(with_figure),
+        population_of(every),
+        tuple(r for r in unique if r.population is None),
+        source,
+    )
 
 
 # --- filter ---
@@ -307,6 +386,8 @@ class Gap:
 class GapReport:
     gaps: tuple[Gap, ...]
     summary: tuple[tuple[GapKind, int, int, str], ...]  # kind, regions, out of, of what
+    # The residents of the regions with each kind of gap (none without population figures).
+    residents: Mapping[GapKind, Residents] = field(default_factory=dict)
 
 
 def _region_gaps(region: Region) -> list[Gap]:
@@ -363,20 +444,27 @@ def gaps(
     regions: Sequence[Region],
     kinds: Sequence[GapKind] = (),
     funding: FundingAfterProject | None = None,
+    statistics: Statistics | None = None,
 ) -> GapReport:
-    """Gaps of the given kinds (all if none) in the regions with the given funding status."""
+    """Gaps of the given kinds (all if none) in the regions with the given funding status;
+    with `statistics`, the residents of the regions with each kind, out of all `regions`'."""
     chosen = [r for r in regions if funding is None or r.funding.after_project.value is funding]
     found = [
         gap for region in chosen for gap in _region_gaps(region) if not kinds or gap.kind in kinds
     ]
     interviewed = sum(r.interviewed for r in chosen)
     summary: list[tuple[GapKind, int, int, str]] = []
+    people: dict[GapKind, Residents] = {}
     for kind in GapKind:
         if kinds and kind not in kinds:
             continue
-        with_gap = len({g.region.id for g in found if g.kind is kind})
+        with_gap = [g.region for g in found if g.kind is kind]
+        count = len({r.id for r in with_gap})
         if kind is GapKind.NOT_INTERVIEWED:
-            summary.append((kind, with_gap, len(chosen), "regions"))
+            summary.append((kind, count, len(chosen), "regions"))
         else:
-            summary.append((kind, with_gap, interviewed, "interviewed regions"))
-    return GapReport(tuple(found), tuple(summary))
+            summary.append((kind, count, interviewed, "interviewed regions"))
+        in_regions = residents(with_gap, regions, statistics)
+        if in_regions is not None:
+            people[kind] = in_regions
+    return GapReport(tuple(found), tuple(summary), people)

@@ -80,6 +80,10 @@ class Bar:
     count: int
     total: int
     note: str | None = None
+    shown: str | None = None  # the number as written beside the bar; else "count/total"
+
+    def figure(self) -> str:
+        return self.shown if self.shown is not None else f"{self.count}/{self.total}"
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,7 @@ def to_markdown(blocks: Sequence[Block]) -> str:
             lines.append("| --- | --- |" + (" --- |" if noted else ""))
             for bar in block.rows:
                 note = f" {_md_escape(bar.note or '')} |" if noted else ""
-                lines.append(f"| {_md_escape(bar.label)} | {bar.count}/{bar.total} |{note}")
+                lines.append(f"| {_md_escape(bar.label)} | {_md_escape(bar.figure())} |{note}")
             parts.append("\n".join(lines))
         elif isinstance(block, Heading):
             parts.append("#" * block.level + " " + block.text)
@@ -448,7 +452,7 @@ def _bars(block: Bars, width: int | None) -> RenderableType:
 
     # In a narrow terminal the bars shrink (to nothing at worst); labels and counts stay whole.
     label_width = max([block.label_width, *(cell_len(b.label) for b in block.rows)])
-    count_width = max((len(f"{b.count}/{b.total}") for b in block.rows), default=1)
+    count_width = max((cell_len(b.figure()) for b in block.rows), default=1)
     bar_width = block.width
     if width is not None:
         notes_room = _NOTES_MIN_WIDTH + 1 if any(b.note for b in block.rows) else 0
@@ -464,7 +468,7 @@ def _bars(block: Bars, width: int | None) -> RenderableType:
         cells = [
             Text(bar.label),
             Text(bar_text(bar.count, bar.total, bar_width), style="cyan"),
-            Text(f"{bar.count}/{bar.total}"),
+            Text(bar.figure()),
         ]
         if bar.note is not None:
             cells.append(Text(bar.note))

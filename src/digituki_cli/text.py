@@ -29,6 +29,12 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", ascii_only).strip()
 
 
+def name_key(text: str) -> str:
+    """The key a typed name is matched on: `fold` without the spaces, so that hyphens and
+    spaces are optional ("Mänttä-Vilppula", "mantta vilppula", "manttavilppula")."""
+    return fold(text).replace(" ", "")
+
+
 # How much of a name or query typed on the command line an error message echoes.
 ECHO_LIMIT = 60
 

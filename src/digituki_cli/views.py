@@ -10,20 +10,45 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .i18n import N_, _, describe, label, language, ngettext, number, pgettext, speaking
-from .model import Answer, DescribedEnum, Evidenced, Names, Note, Region, SectionName, to_jsonable
+from .i18n import (
+    N_,
+    _,
+    describe,
+    integer,
+    label,
+    language,
+    ngettext,
+    number,
+    percent,
+    pgettext,
+    speaking,
+)
+from .lookup import Place
+from .model import (
+    Answer,
+    DescribedEnum,
+    Evidenced,
+    Names,
+    Note,
+    Region,
+    SectionName,
+    Statistics,
+    to_jsonable,
+)
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
     LIST_COLUMNS,
     Attribute,
     AttributeValue,
+    Attribution,
     Comparison,
     Gap,
     GapReport,
     Match,
     Matrix,
     Reason,
+    Residents,
 )
 from .render import (
     Bar,
@@ -38,6 +63,14 @@ from .render import (
     Side,
     Snippet,
     cell,
+)
+from .views_context import (
+    CONTEXT_COLUMNS,
+    attribution_line,
+    context_cells,
+    place_blocks,
+    residents_blocks,
+    residents_line,
 )
 from .vocabulary import GapKind
 
@@ -99,12 +132,13 @@ def _csv_cell(value: object) -> str:
     return "" if value is None else cell(value)
 
 
-CSV_HEADER = ("id", *(a.key for a in ATTRIBUTES))
+CSV_HEADER = ("id", *(a.key for a in ATTRIBUTES), *CONTEXT_COLUMNS)
 
 
 def csv_rows(regions: Sequence[Region]) -> list[list[str]]:
-    """One row per region, one column per attribute (CSV_HEADER), sets joined with ';'."""
-    return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES)] for r in regions]
+    """One row per region, one column per attribute then the context (CSV_HEADER), sets
+    joined with ';'."""
+    return [[r.id, *(_csv_cell(a.get(r)) for a in ATTRIBUTES), *context_cells(r)] for r in regions]
 
 
 def value_text(attribute: Attribute, value: AttributeValue) -> str:
@@ -229,12 +263,22 @@ def classification(
     return tuple(_pair(a, region, evidence) for a in attributes)
 
 
-def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | None) -> Output:
-    """Each region: its names, its classification (with evidence if asked), its notes and
-    the report's text (of one section, if given). JSON: the region, or a list of them."""
+def show_view(
+    shown: Sequence[Region | Place],
+    evidence: bool,
+    section: SectionName | None,
+    statistics: Statistics | None = None,
+) -> Output:
+    """Regions in full: names, classification (with evidence if asked), notes and the
+    report's text (of one section, if given). A Place also says which of the region's
+    municipalities were named; with `statistics`, each region's code, population and
+    municipalities, with their source. JSON: the region, or a list of them."""
+    places = [item if isinstance(item, Place) else Place(item) for item in shown]
+    regions = [place.region for place in places]
     blocks: list[Any] = []
-    for region in regions:
-        blocks += show_blocks(region, evidence, section)
+    for place in places:
+        before, context = place_blocks(place, statistics)
+        blocks += [*before, *show_blocks(place.region, evidence, section, context=context)]
 
     def data() -> Any:
         objects = [region_json(r) for r in regions]
@@ -244,11 +288,15 @@ def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | 
 
 
 def show_blocks(
-    region: Region, evidence: bool, section: SectionName | None, level: int = 1
+    region: Region,
+    evidence: bool,
+    section: SectionName | None,
+    level: int = 1,
+    context: Sequence[Line] = (),
 ) -> list[Any]:
     """What `show` prints of one region; headings start at `level` (the export nests them)."""
     if not region.interviewed:
-        return undescribed_blocks(region, level)
+        return undescribed_blocks(region, level, context)
     names = region.names
     where = (
         _("report p. {page}").format(page=region.page) if region.page else _("not in the report")
@@ -261,6 +309,7 @@ def show_blocks(
     if region.aliases:
         aliases = _("Also known as: {names}").format(names=", ".join(region.aliases))
         blocks.append(Line(aliases, dim=True))
+    blocks += context
     group = section.group if section else None
     blocks.append(Heading(_("Classification"), level + 1))
     pairs = classification(region, evidence, group)
@@ -283,10 +332,11 @@ def show_blocks(
     return blocks
 
 
-def undescribed_blocks(region: Region, level: int = 1) -> list[Any]:
+def undescribed_blocks(region: Region, level: int = 1, context: Sequence[Line] = ()) -> list[Any]:
     """A region the report does not describe: that fact first, with all the report says of
     why regions are missing (report.MISSING_REGIONS, quoted), then only what is known (its
-    names, id, kind, aliases and the dataset's notes); no table of unreported values."""
+    names, id, kind, aliases, the `context` lines of code, population and municipalities,
+    and the dataset's notes); no table of unreported values."""
     from .report import MISSING_REGIONS as why
 
     fact = _(
@@ -305,6 +355,7 @@ def undescribed_blocks(region: Region, level: int = 1) -> list[Any]:
         Heading(f"{region_name(region.short_names)} — {region_name(region.names)}", level),
         Line(fact),
         Pairs(tuple(known), note_prefix=note),
+        *context,
         *(Line(note + note_text(remark), dim=True) for remark in region.notes),
     ]
 
@@ -340,7 +391,12 @@ def reason_code(reason: Reason) -> str:
     return code + (f" {reason.value.value}" if reason.value is not None else "")
 
 
-def filter_view(matches: Sequence[Match], evidence: bool, match_any: bool = False) -> Output:
+def filter_view(
+    matches: Sequence[Match],
+    evidence: bool,
+    match_any: bool = False,
+    residents: Residents | None = None,
+) -> Output:
     """The matching regions as `list` shows them, and how many meet every condition (or, with
     `match_any`, at least one). With `evidence`, why each one matches (match_evidence_view)."""
     regions = [m.region for m in matches]
@@ -354,6 +410,8 @@ def filter_view(matches: Sequence[Match], evidence: bool, match_any: bool = Fals
     else:
         summary = ngettext("{count} region matches", "{count} regions match", count)
     output = list_view(regions, summary=summary.format(count=count))
+    if matches:
+        output.blocks += residents_blocks(residents)
     if evidence:
         match_evidence_view(output, matches)
     return output
@@ -518,6 +576,11 @@ def gaps_view(report: GapReport) -> Output:
             count=count, total=total, description=description[0].lower() + description[1:]
         )
         summary.append(Line(text))
+        if count and kind in report.residents:
+            summary.append(Line("  " + residents_line(report.residents[kind])))
+    if report.residents:
+        source = next(iter(report.residents.values())).attribution
+        summary.append(Line(attribution_line(source), dim=True))
     with speaking("en"):
         details = [gap_detail(g) for g in report.gaps]
     data = [
@@ -690,26 +753,36 @@ _OVERVIEW_COLUMNS = (
 )
 
 
-def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
+def stats_view(
+    stats: Sequence[FieldCounts],
+    detailed: bool,
+    weighted: Attribution | None = None,
+) -> Output:
     """A bar chart per field (side by side in the overview; with each value's meaning when
-    `detailed`). JSON and CSV: a row per field and value with its count and regions."""
+    `detailed`); `weighted` (the population figures' source) weights each region by its
+    residents instead, as a share of the interviewed regions' residents. JSON and CSV: a row
+    per field and value with its count and regions."""
 
     def chart(field: FieldCounts, label_width: int = 0) -> Bars:
+        counts = field.counts
+        if weighted is not None and field.several:
+            counts = tuple(sorted(counts, key=lambda c: -c.residents))
         rows = tuple(
             Bar(
                 label(c.value),
-                len(c.regions),
-                field.total,
+                c.residents if weighted else len(c.regions),
+                field.residents if weighted else field.total,
                 describe(c.value) if detailed else None,
+                percent(c.residents / field.residents) if weighted and field.residents else None,
             )
-            for c in field.counts
+            for c in counts
         )
         return Bars(
             attribute_label(field.key),
             rows,
             width=20 if detailed else 10,
             label_width=label_width,
-            count_heading=_("regions"),
+            count_heading=_("residents") if weighted else _("regions"),
             note_heading=_("meaning"),
         )
 
@@ -724,9 +797,22 @@ def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
             columns.append(tuple(chart(by_key[k], width) for k in keys))
         blocks.append(Side(tuple(columns)))
     total = stats[0].total if stats else 0
-    blocks.append(Line(_("Regions out of the {total} interviewed.").format(total=total), dim=True))
+    if weighted is None:
+        blocks.append(
+            Line(_("Regions out of the {total} interviewed.").format(total=total), dim=True)
+        )
+    else:
+        residents = stats[0].residents if stats else 0
+        footer = ngettext(
+            "Shares of the {residents} residents of the {count} interviewed region.",
+            "Shares of the {residents} residents of the {count} interviewed regions.",
+            total,
+        ).format(residents=integer(residents), count=total)
+        blocks.append(Line(footer, dim=True))
+        blocks.append(Line(attribution_line(weighted), dim=True))
     rows = [(field, c) for field in stats for c in field.counts]
-    data = [
+    header = ["field", "value", "count", "of", "regions"]
+    data: list[dict[str, Any]] = [
         {
             "field": field.key,
             "value": c.value.value,
@@ -740,9 +826,10 @@ def stats_view(stats: Sequence[FieldCounts], detailed: bool) -> Output:
         [field.key, c.value.value, str(len(c.regions)), str(field.total), ";".join(c.regions)]
         for field, c in rows
     ]
-    return Output(
-        blocks=blocks,
-        data=data,
-        csv_header=["field", "value", "count", "of", "regions"],
-        csv_rows=csv_rows,
-    )
+    if weighted is not None and weighted.date is not None:
+        header += ["residents", "residents_of", "population_date"]
+        date = weighted.date.isoformat()
+        for (field, c), record, row in zip(rows, data, csv_rows, strict=True):
+            record.update(residents=c.residents, residents_of=field.residents, population_date=date)
+            row += [str(c.residents), str(field.residents), date]
+    return Output(blocks=blocks, data=data, csv_header=header, csv_rows=csv_rows)
