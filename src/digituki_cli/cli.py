@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import __version__
+from . import __version__, streams
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
 from .paths import DATA_ENV, dataset_path
@@ -148,18 +146,7 @@ def _emit(output: object, fmt: Format) -> None:
     from .render import Output, emit
 
     assert isinstance(output, Output)
-    with _reader_may_leave():
-        emit(output, fmt)
-
-
-@contextmanager
-def _reader_may_leave() -> Iterator[None]:
-    """Writing to a pipe whose reader has gone (`| head`): stop quietly with 141, whatever the
-    format (Typer would turn it into a plain exit 1)."""
-    try:
-        yield
-    except BrokenPipeError:
-        _quiet_broken_pipe()
+    emit(output, fmt)
 
 
 # --- commands ---
@@ -418,8 +405,7 @@ def export_command(
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output)
-    with _reader_may_leave():
-        written = export(_dataset(ctx), chosen, output, force, map_by)
+    written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
         size = _size(written.size)
         message = _labels(ctx)(
@@ -557,7 +543,7 @@ def schema() -> None:
 
     from .validation import json_schema
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    streams.write_machine(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 # --- entry point: one place that maps errors to messages and exit codes ---
@@ -610,7 +596,7 @@ def _translate_help(command: click.Command, labels: Labels) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    _tolerant_streams()
+    streams.prepare()
     args = sys.argv[1:] if argv is None else argv
     try:
         labels = Labels(resolve_language(_lang_argument(args), os.environ))
@@ -621,6 +607,7 @@ def main(argv: list[str] | None = None) -> None:
         _translate_help(command, labels)
     try:
         code = command.main(args=args or ["--help"], prog_name="digituki", standalone_mode=False)
+        sys.stdout.flush()  # a write that fails here is a DigitukiError too (streams.py)
     except typer.TyperException as exc:
         # Typer's (vendored click's) errors; usage errors are the ones with exit code 2.
         if exc.exit_code == EXIT_USAGE:
@@ -637,33 +624,7 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("DIGITUKI_DEBUG"):
             raise
         _fail(f"internal error, please report it: {type(exc).__name__}: {exc}", EXIT_ERROR, labels)
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-    except OSError as exc:
-        _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_ERROR, labels)
     raise SystemExit(code if isinstance(code, int) else 0)
-
-
-def run() -> NoReturn:
-    """The console script: main(), then leave at once.
-
-    Python's orderly shutdown frees every object one by one; with 10,000 regions loaded that
-    took longer than the command itself (2.7 s in all against 1.3 s). Output is flushed
-    first, and nothing else is left open by then, so exiting at once loses nothing.
-    """
-    try:
-        main()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):
-            code = code or 141
-    os._exit(code)
 
 
 def _usage_message(exc: typer.TyperException) -> str:
@@ -671,51 +632,3 @@ def _usage_message(exc: typer.TyperException) -> str:
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "digituki"
     return f"{message} (see '{command} --help')"
-
-
-def _quiet_broken_pipe() -> NoReturn:
-    # The reader (e.g. `head`) has gone: stop quietly, as Unix tools do.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise SystemExit(141)
-
-
-# Stand-ins of the same width where ASCII has no letter: bars, marks, typography.
-_ASCII_STAND_INS = {
-    "—": "-",
-    "–": "-",
-    "·": "-",
-    "“": '"',
-    "”": '"',
-    "●": "*",
-    "≠": "*",
-    "…": ".",
-    "█": "#",
-    **dict.fromkeys("▏▎▍▌▋▊▉", "+"),
-}
-
-
-def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: '≠' -> '*', '█' -> '#', 'ä' -> 'a', anything else -> '?'."""
-    import unicodedata
-
-    assert isinstance(error, UnicodeEncodeError)
-    chunk = error.object[error.start : error.end]
-    out = []
-    for char in chunk:
-        stand_in = _ASCII_STAND_INS.get(char)
-        if stand_in is None:
-            stand_in = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?"
-        out.append(stand_in)
-    return "".join(out), error.end
-
-
-def _tolerant_streams() -> None:
-    """Never die of UnicodeEncodeError: write what the terminal cannot show in plain letters."""
-    import codecs
-
-    codecs.register_error("digituki-transliterate", _transliterate)
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="digituki-transliterate")
