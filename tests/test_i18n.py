@@ -37,7 +37,7 @@ from digituki_cli.vocabulary import (
     StatField,
 )
 
-from .conftest import TEST_ENV
+from .conftest import ROOT, TEST_ENV
 
 ENUMS = [
     cls
@@ -241,7 +241,7 @@ def locale_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]
         (("--lang", "fi"), {"DIGITUKI_LANG": "sv"}, "Nimi"),
         (("--lang=sv",), {"LANG": "fi_FI.UTF-8"}, "Namn"),
         (("--lang", "EN"), {"LANG": "fi_FI.UTF-8"}, "Name"),
-        (("--data", "", "--lang", "fi"), {}, "Nimi"),
+        (("--data", str(ROOT / "data" / "counties.yaml"), "--lang", "fi"), {}, "Nimi"),
     ],
 )
 def test_the_command_line_chooses_the_language(

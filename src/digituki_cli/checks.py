@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .i18n import _
 from .model import SCHEMA_VERSION, Dataset, Evidenced, Region
 from .text import ECHO_LIMIT, fold, printable, squash
 
@@ -58,6 +59,9 @@ def errors(dataset: Dataset) -> list[Finding]:
         seen_ids.setdefault(region.id, index)
         for name in region.all_names():
             key = fold(name)
+            if not key:  # a name of punctuation alone: nobody could type it to mean this region
+                found.append(Finding((*where, "aliases"), _("a name needs a letter or a digit")))
+                continue
             owner = name_owner.setdefault(key, index)
             if owner != index:
                 other = dataset.regions[owner].id

@@ -16,7 +16,7 @@ import typer
 from . import __version__, streams
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
-from .paths import DATA_ENV, dataset_path
+from .paths import DATA_ENV, dataset_path, given_file
 from .text import printable
 from .translations import UI, InterfaceLanguage, Labels, LanguageError, resolve_language
 from .vocabulary import (
@@ -67,7 +67,8 @@ def _version(value: bool) -> None:
 def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
     from .fastpaths import region_ids
 
-    return [i for i in region_ids(_data_path(ctx)) if i.startswith(incomplete.lower())]
+    ids = region_ids(ctx.find_root().params.get("data"))
+    return [i for i in ids if i.startswith(incomplete.lower())]
 
 
 FormatOption = Annotated[
@@ -404,7 +405,7 @@ def export_command(
 ) -> None:
     from .export import choose_format, export
 
-    chosen = choose_format(fmt, output)
+    chosen = choose_format(fmt, output if output is None else given_file(output, "--output"))
     written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
         size = _size(written.size)
@@ -501,7 +502,7 @@ def stats(
 def validate(
     ctx: typer.Context,
     file: Annotated[
-        Path | None,
+        str | None,
         typer.Argument(
             help="Dataset file. Default: --data, $DIGITUKI_DATA, else the bundled one.",
             show_default=False,
@@ -511,7 +512,11 @@ def validate(
     from .errors import DataError
     from .load import load_path
 
-    path = file or _relative_if_below_cwd(_data_path(ctx))
+    path = (
+        Path(given_file(file, "validate"))
+        if file is not None
+        else _relative_if_below_cwd(_data_path(ctx))
+    )
     labels = _labels(ctx)
     try:
         dataset, warnings = load_path(path)

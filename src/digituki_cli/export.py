@@ -577,7 +577,7 @@ def parse_map_by(text: str | None) -> MapBy:
     """funding (the default), general-support, channel:CODE or partner:CODE."""
     from .queries import ATTRIBUTE_BY_KEY, has_value
 
-    key = (text or "funding").strip().lower()
+    key = ("funding" if text is None else text).strip().lower()
     not_interviewed = MapClass(
         NOT_INTERVIEWED, "not interviewed", "The report does not describe the region."
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from . import checks
 from .errors import DataError, Problem
@@ -17,24 +17,106 @@ from .text import squash
 MAX_BYTES = 256 * 1024 * 1024
 
 
+# YAML 1.2's core schema: the only plain scalars that are not text (pattern, first letters).
+_CORE_SCALARS = {
+    "null": ("~|null|Null|NULL|", ["~", "n", "N", ""]),
+    "bool": ("true|True|TRUE|false|False|FALSE", list("tTfF")),
+    "int": ("[-+]?[0-9]+", list("-+0123456789")),
+}
+
+
 @cache
 def safe_loader() -> type[Any]:
-    """PyYAML's safe loader (the C one where available), refusing anchors and aliases: the
-    dataset needs none, and an alias bomb ("billion laughs") would otherwise expand
-    exponentially downstream. Built on first use: a cached run never imports PyYAML."""
+    """A YAML loader that reads a dataset file as a person reads it (PyYAML's safe loader,
+    the C one where available, with these changes):
+
+    - Plain scalars are typed by YAML 1.2's core schema, not by YAML 1.1's: a word is text
+      unless it is null (`null`, `~`, nothing), `true`/`false`, or a whole number in
+      decimal digits (`010` is ten, not eight). `yes`, `no`, `on`, `2025-12-09`, `1:30`,
+      `0x1F`, `1_000` and `3.5` stay text as written; the model then says whether it
+      wants text (validation is strict: no number is silently turned into text or back).
+    - Explicit tags other than those (!!float, !!timestamp, !!binary, !!set, !!python/...)
+      are refused, and `<<` is an ordinary key (no merge keys).
+    - A key given twice in a mapping is recorded in `duplicates` (the mapping node, the
+      second key's node and the first's), not silently overwritten.
+    - Text is composed (NFC): a dataset saved decomposed (NFD, as macOS may) means the
+      same as one saved composed.
+    - Anchors and aliases are refused: the dataset needs none, and an alias bomb
+      ("billion laughs") would otherwise expand exponentially downstream.
+
+    Built on first use: a cached run never imports PyYAML.
+    """
+    import re
+    import unicodedata
+
     import yaml
 
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    Error = yaml.constructor.ConstructorError
 
-    class NoAliasLoader(base):  # type: ignore[valid-type,misc]
+    class DatasetLoader(base):  # type: ignore[valid-type,misc]
+        # Its own tables, filled below: none of PyYAML's YAML 1.1 resolvers and constructors.
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+        yaml_constructors: ClassVar[dict[str | None, Any]] = {}
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.duplicates: list[tuple[yaml.MappingNode, yaml.Node, yaml.Node]] = []
+
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             if node in self.constructed_objects or node in self.recursive_objects:
-                raise yaml.constructor.ConstructorError(
+                raise Error(
                     None, None, "aliases (*name) are not allowed in a dataset file", node.start_mark
                 )
             return super().construct_object(node, deep)
 
-    return NoAliasLoader
+        def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+            if not isinstance(node, yaml.MappingNode):
+                raise Error(None, None, "expected a mapping", node.start_mark)
+            mapping: dict[Any, Any] = {}
+            first: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    seen = first.setdefault(key, key_node)
+                except TypeError:
+                    raise Error(
+                        "while reading a mapping",
+                        node.start_mark,
+                        "a key cannot be a list or mapping",
+                        key_node.start_mark,
+                    ) from None
+                if seen is not key_node:
+                    self.duplicates.append((node, key_node, seen))
+                mapping[key] = self.construct_object(value_node, deep=deep)
+            return mapping
+
+    def text(loader: DatasetLoader, node: yaml.Node) -> str:
+        return unicodedata.normalize("NFC", str(loader.construct_scalar(node)))
+
+    def core_scalar(loader: DatasetLoader, node: yaml.Node) -> bool | int | None:
+        kind = node.tag.rpartition(":")[2]
+        value = str(loader.construct_scalar(node))
+        if not re.fullmatch(_CORE_SCALARS[kind][0], value):
+            raise Error(None, None, f"{value!r} is not a YAML {kind}", node.start_mark)
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.lower() == "true"
+        try:
+            return int(value)
+        except ValueError:  # beyond Python's limit of digits
+            raise Error(None, None, "a number with too many digits", node.start_mark) from None
+
+    for kind, (pattern, first_letters) in _CORE_SCALARS.items():
+        tag = f"tag:yaml.org,2002:{kind}"
+        DatasetLoader.add_implicit_resolver(tag, re.compile(f"^(?:{pattern})$"), first_letters)
+        DatasetLoader.add_constructor(tag, core_scalar)
+    DatasetLoader.add_constructor("tag:yaml.org,2002:str", text)
+    DatasetLoader.add_constructor("tag:yaml.org,2002:seq", yaml.SafeLoader.construct_yaml_seq)
+    DatasetLoader.add_constructor("tag:yaml.org,2002:map", yaml.SafeLoader.construct_yaml_map)
+    DatasetLoader.add_constructor(None, yaml.SafeLoader.construct_undefined)
+    return DatasetLoader
 
 
 def read_bytes(path: Path) -> bytes:
@@ -69,10 +151,14 @@ def _fail(file: str, message: str) -> DataError:
 
 
 def parse_yaml(text: str, file: str) -> Any:
+    """The file's data, read by `safe_loader`; a DataError for a YAML error (with its
+    position) or for keys given twice (every one of them, in every mapping)."""
     import yaml
 
+    loader = safe_loader()(text)
     try:
-        return yaml.load(text, Loader=safe_loader())
+        root = loader.get_single_node()
+        data = None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -80,6 +166,53 @@ def parse_yaml(text: str, file: str) -> Any:
         raise DataError([Problem(file, line, column, None, None, message)]) from None
     except yaml.YAMLError as exc:
         raise _fail(file, f"not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise DataError(_duplicate_keys(loader.duplicates, root, data, file))
+    return data
+
+
+def _duplicate_keys(
+    duplicates: Sequence[tuple[Any, Any, Any]], root: Any, data: Any, file: str
+) -> list[Problem]:
+    from .i18n import _
+
+    where = _mapping_locations(root)
+    problems = []
+    for mapping, key_node, first in duplicates:
+        loc = (*where[id(mapping)], key_node.value)
+        message = _("duplicate key '{key}' (also on line {line})").format(
+            key=key_node.value, line=first.start_mark.line + 1
+        )
+        mark = key_node.start_mark
+        problems.append(
+            Problem(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                _region_id(data, loc),
+                _field_path(loc),
+                message,
+            )
+        )
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _mapping_locations(root: Any) -> dict[int, tuple[str | int, ...]]:
+    """Where each mapping node of a composed document lies: id(node) -> its location."""
+    import yaml
+
+    found: dict[int, tuple[str | int, ...]] = {}
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            found[id(node)] = loc
+            stack += [(value, (*loc, str(key.value))) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(value, (*loc, index)) for index, value in enumerate(node.value)]
+    return found
 
 
 def validate_data(data: Any, text: str, file: str) -> Dataset:
@@ -103,7 +236,10 @@ def validate_data(data: Any, text: str, file: str) -> Dataset:
         raise DataError(_locate(found, data, text, file)) from None
     errors = [
         checks.Finding(loc, message)
-        for loc, message in validation.control_character_errors(dataset)
+        for loc, message in (
+            *validation.written_form_errors(data),
+            *validation.control_character_errors(dataset),
+        )
     ]
     errors += checks.errors(dataset)
     if errors:
@@ -112,9 +248,22 @@ def validate_data(data: Any, text: str, file: str) -> Dataset:
 
 
 def _pydantic_message(err: Any) -> str:
+    """Pydantic's message, with what to write instead where YAML's typing is the cause."""
+    from .i18n import _
+
     message = str(err["msg"])
-    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+    kind, given = err["type"], err.get("input")
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
+    if kind == "string_type" and isinstance(given, bool | int):
+        shown = str(given).lower()
+        return message + _(
+            " (YAML reads {value} as a number or true/false: write '{value}' for text)"
+        ).format(value=shown)
+    if kind == "int_type" and isinstance(given, str):
+        return message + _(" (a whole number in decimal digits, not in quotes)")
+    if kind == "bool_type":
+        return message + _(" (true or false)")
     return message
 
 

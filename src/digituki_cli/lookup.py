@@ -23,15 +23,20 @@ class RegionIndex:
                 self._by_key.setdefault(fold(name), region)
 
     def resolve(self, query: str) -> Region:
-        key = fold(query)
-        if not key:
+        """The region a name means; a UsageError if it means none or several.
+
+        Nothing typed (empty or blank) is "no region given"; a name with no letter or digit
+        ('[/]') is an unknown region like any other, with no suggestions.
+        """
+        if not query.strip():
             raise UsageError.from_catalogue("error.no_region", "error.no_region.hint")
-        exact = self._by_key.get(key)
+        key = fold(query)
+        exact = self._by_key.get(key) if key else None
         if exact is not None:
             return exact
         shown = f"'{printable(query, ECHO_LIMIT)}'"
         starting = list(
-            dict.fromkeys(r for name, r in self._by_key.items() if name.startswith(key))
+            dict.fromkeys(r for name, r in self._by_key.items() if key and name.startswith(key))
         )
         if len(starting) > 1:
             raise UsageError.from_catalogue(
