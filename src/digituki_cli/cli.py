@@ -115,6 +115,8 @@ def _root(
     ] = False,
 ) -> None:
     """The dataset and language options are read where they are needed (_data_path, _labels)."""
+    if data is not None:
+        given_file(data, "--data")  # an empty --data is wrong in every command, even schema
     if ctx.invoked_subcommand is None:  # only options, e.g. `digituki --lang fi`: show the help
         typer.echo(ctx.get_help())
 
