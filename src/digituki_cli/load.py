@@ -256,14 +256,16 @@ def _pydantic_message(err: Any) -> str:
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     if kind == "string_type" and isinstance(given, bool | int):
-        shown = str(given).lower()
-        return message + _(
-            " (YAML reads {value} as a number or true/false: write '{value}' for text)"
-        ).format(value=shown)
+        hint = _(
+            "{message} (YAML reads {value} as a number or true/false: write '{value}' for text)"
+        )
+        return hint.format(message=message, value=str(given).lower())
     if kind == "int_type" and isinstance(given, str):
-        return message + _(" (a whole number in decimal digits, not in quotes)")
+        return _("{message} (a whole number in decimal digits, not in quotes)").format(
+            message=message
+        )
     if kind == "bool_type":
-        return message + _(" (true or false)")
+        return _("{message} (true or false)").format(message=message)
     return message
 
 
@@ -329,7 +331,7 @@ def _locate(findings: Sequence[checks.Finding], data: Any, text: str, file: str)
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(text, Loader=safe_loader())
     except yaml.YAMLError:
         root = None
     problems = []

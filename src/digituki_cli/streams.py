@@ -13,7 +13,8 @@ One place decides, for every command:
   or PYTHONIOENCODING says. Text for the terminal is in the terminal's encoding; a
   character it cannot show becomes the nearest ASCII (≠ -> *, ä -> a) or an escape
   (\\u2192), never an encoding error.
-- Ctrl-C (SIGINT) at any moment: exit 130 with one short line, never a traceback.
+- Ctrl-C (SIGINT) at any moment once Python has started: exit 130 with one short line,
+  never a traceback.
   entry.py installs the handler before anything heavy is imported.
 
 Only the standard library is imported at module level (entry.py imports this module first).
