@@ -96,6 +96,27 @@ def test_export_into_head_c_20_is_exit_141(fmt: str, unbuffered: str) -> None:
     assert (result.returncode, len(result.stdout), result.stderr) == (141, 20, b"")
 
 
+def test_a_non_blocking_pipe_is_waited_for() -> None:
+    # A parent may leave a shared pipe non-blocking (O_NONBLOCK): a full pipe is then
+    # "try again", not a failure. 136 KB do not fit the pipe: the reader starts late.
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    try:
+        process = subprocess.Popen(
+            [str(SCRIPT), "export", "--format", "json"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env=_env(),
+        )
+    finally:
+        os.close(write)
+    time.sleep(1)
+    with os.fdopen(read, "rb") as reader:
+        out = reader.read()
+    assert (process.wait(timeout=60), process.stderr.read() if process.stderr else b"") == (0, b"")
+    assert json.loads(out)["schema_version"] == 1
+
+
 @pytest.mark.parametrize("args", WRITERS, ids=" ".join)
 def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
     # The issue: `digituki list >&-` printed "internal error ... AttributeError" and a traceback.

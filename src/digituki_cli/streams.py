@@ -92,7 +92,8 @@ def interrupted() -> int:
 
 class _Descriptor(io.RawIOBase):
     """A standard stream's file descriptor, written whole: `os.write` may take only part
-    of the bytes (a pipe whose reader leaves mid-write), and the rest is written again.
+    of the bytes (a pipe whose reader leaves mid-write), and the rest is written again; a
+    descriptor left non-blocking by whoever shares it is waited for, not given up on.
 
     On the first failure the stream goes dead (later writes are dropped, so that nothing
     fails twice); stdout then stops the run by the policy (`_write_failed`), stderr stays
@@ -125,7 +126,12 @@ class _Descriptor(io.RawIOBase):
                 raise OSError(errno.EBADF, _closed_reason())
             done = 0
             while done < len(view):
-                done += os.write(self._fd, view[done:])
+                try:
+                    done += os.write(self._fd, view[done:])
+                except BlockingIOError:  # a descriptor its owner made non-blocking: wait
+                    import select
+
+                    select.select([], [self._fd], [])
         except OSError as exc:
             self._dead = True
             if not self._quiet:
