@@ -209,13 +209,11 @@ def finish(main: Callable[[], object]) -> int:
     except SystemExit as exit_:
         code = _status(exit_.code)
     try:
-        sys.stdout.flush()
+        sys.stdout.flush()  # main() flushed its output; an error may have left some behind
     except SystemExit as exit_:  # the reader of the pipe went away
         code = code or _status(exit_.code)
-    except Exception as exc:  # the DigitukiError of _write_failed
-        if code == 0:
-            say(str(exc))
-            code = 1
+    except Exception:  # the DigitukiError of _write_failed: main's error is reported
+        code = code or 1
     return code
 
 
