@@ -78,7 +78,7 @@ def test_an_invalid_file_is_never_cached(tmp_path: Path, cache_dir: Path) -> Non
 
 
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DIGITUKI_CACHE_DIR", "")
+    monkeypatch.setenv("DIGITUKI_NO_CACHE", "1")
     assert cache.cache_dir() is None
     load_dataset.cache_clear()
     path = _write(tmp_path, _bundled_text())

@@ -28,7 +28,7 @@ from digituki_cli.vocabulary import (
 )
 
 from .catalogue import translations
-from .conftest import TEST_ENV
+from .conftest import ROOT, TEST_ENV
 
 # --- the query layer returns structure; views say it in every language ---
 
@@ -153,7 +153,7 @@ def locale_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]
         (("--lang", "fi"), {"DIGITUKI_LANG": "sv"}, "Nimi"),
         (("--lang=sv",), {"LANG": "fi_FI.UTF-8"}, "Namn"),
         (("--lang", "EN"), {"LANG": "fi_FI.UTF-8"}, "Name"),
-        (("--data", "", "--lang", "fi"), {}, "Nimi"),
+        (("--data", str(ROOT / "data" / "counties.yaml"), "--lang", "fi"), {}, "Nimi"),
     ],
 )
 def test_the_command_line_chooses_the_language(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import unicodedata
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -294,15 +296,55 @@ def test_every_completion_resolves(index: RegionIndex) -> None:
     from digituki_cli.paths import bundled_dataset
 
     path = bundled_dataset()
-    offered = completions(path, "")
+    offered = completions(str(path), "")
     assert len(offered) > 24 + 308
     for word in offered:
         assert " " not in word  # one shell word
         index.place(word)
     # The shell keeps the words that begin with what was typed: as written, or as the slug.
-    assert completions(path, "Bor") == ["Borgå", "Borgnäs"]
-    assert completions(path, "bor") == ["borga", "borgnas"]
-    assert completions(path, "hameen") == ["hameenlinna", "hameenkyro"]
-    assert completions(path, "Maa") == ["Maalahti", "Maarianhamina-Mariehamn", "Maarianhamina"]
-    assert completions(path, "kos") == ["koski-tl", "koskis"]
-    assert completions(path / "missing.yaml", "k") == []
+    assert completions(str(path), "Bor") == ["Borgå", "Borgnäs"]
+    assert completions(str(path), "bor") == ["borga", "borgnas"]
+    assert completions(str(path), "hameen") == ["hameenlinna", "hameenkyro"]
+    assert completions(str(path), "Maa") == ["Maalahti", "Maarianhamina-Mariehamn", "Maarianhamina"]
+    assert completions(str(path), "kos") == ["koski-tl", "koskis"]
+    assert completions(str(path / "missing.yaml"), "k") == []
+
+
+@pytest.mark.parametrize("typed", ["[/]", "...", "-", "—", "\x1b", "'"])
+def test_a_name_of_punctuation_is_an_unknown_region(index: RegionIndex, typed: str) -> None:
+    # The issue: `digituki show '[/]'` answered "no region given".
+    with pytest.raises(UsageError) as raised:
+        index.resolve(typed)
+    assert raised.value.message.startswith("unknown region '")
+    assert raised.value.hint == "`digituki list --all` shows every region"
+    assert raised.value.exit_code == 2
+
+
+@pytest.mark.parametrize("typed", ["", " ", "\t\n"])
+def test_nothing_typed_is_no_region_given(index: RegionIndex, typed: str) -> None:
+    with pytest.raises(UsageError) as raised:
+        index.resolve(typed)
+    assert raised.value.message == "no region given"
+
+
+def test_show_a_name_of_punctuation(
+    run_main: Callable[..., tuple[int, str, str]],
+) -> None:
+    assert run_main("show", "[/]") == (
+        2,
+        "",
+        "Error: unknown region '[/]' (`digituki list --all` shows every region)\n",
+    )
+
+
+def test_a_name_with_no_letter_or_digit_is_a_dataset_error(tmp_path: Path) -> None:
+    from digituki_cli.errors import DataError
+    from digituki_cli.load import load_path
+
+    from .test_load import _write
+    from .test_yaml_meaning import mini_text
+
+    text = mini_text().replace("  interviewed: true\n", "  aliases: ['[/]']\n  interviewed: true\n")
+    with pytest.raises(DataError) as raised:
+        load_path(_write(tmp_path, text))
+    assert str(raised.value).endswith("kainuu: aliases: a name needs a letter or a digit")

@@ -67,7 +67,7 @@ def test_readme_keeps_its_sections_and_the_two_quick_start_commands() -> None:
     headings = re.findall(r"^## (.+)$", re.sub(r"```.*?```", "", text, flags=re.S), re.M)
     for section in (
         "Quick start", "What is in the data", "Commands", "Search", "Statistics", "Export",
-        "Language", "Performance", "Output for scripts", "Exit codes and safety",
+        "Language", "Performance", "Output for scripts", "Exit codes and safety", "Robustness",
         "Updating the data", "How the code is laid out", "Licence",
     ):  # fmt: skip
         assert section in headings, section

@@ -4,7 +4,7 @@ The key is the dataset file's content plus a fingerprint of the code that define
 models, so an edited file or model is never served stale. A cache file is trusted only if
 it is this user's own and writable by no one else (the same trust as Python's __pycache__);
 a file that cannot be read back, for whatever reason, is ignored and the dataset is loaded
-afresh. Set DIGITUKI_CACHE_DIR to move the cache, or to an empty string to turn it off.
+afresh. Set DIGITUKI_CACHE_DIR to move the cache, DIGITUKI_NO_CACHE=1 to turn it off.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from . import __version__
 from .model import SCHEMA_VERSION, Dataset
 
 CACHE_ENV = "DIGITUKI_CACHE_DIR"
+NO_CACHE_ENV = "DIGITUKI_NO_CACHE"
 KEEP_FILES = 8
 T = TypeVar("T")
 # The code that decides what a valid, loaded dataset is: a change to any of it makes new keys.
@@ -45,9 +46,13 @@ def gc_paused() -> Iterator[None]:
 
 
 def cache_dir() -> Path | None:
+    """The cache folder: DIGITUKI_CACHE_DIR, else the user's cache folder; None if
+    DIGITUKI_NO_CACHE is set (not empty: an empty variable counts as unset)."""
+    if os.environ.get(NO_CACHE_ENV):
+        return None
     configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured) if configured else None
+    if configured:
+        return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "digituki"
 

@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .i18n import _
 from .model import (
     SCHEMA_VERSION,
     Dataset,
@@ -52,25 +53,35 @@ def errors(dataset: Dataset) -> list[Finding]:
         found.append(
             Finding(
                 ("schema_version",),
-                f"this digituki reads schema version {SCHEMA_VERSION}, not {dataset.schema_version}",
+                _("this digituki reads schema version {expected}, not {found}").format(
+                    expected=SCHEMA_VERSION, found=dataset.schema_version
+                ),
             )
         )
     if not dataset.regions:
-        found.append(Finding(("regions",), "a dataset needs at least one region"))
+        found.append(Finding(("regions",), _("a dataset needs at least one region")))
     seen_ids: dict[str, int] = {}
     name_owner: dict[str, int] = {}
     for index, region in enumerate(dataset.regions):
         where: Location = ("regions", index)
         if region.id in seen_ids:
-            found.append(Finding((*where, "id"), f"duplicate id {region.id!r}"))
+            found.append(Finding((*where, "id"), _("duplicate id {id}").format(id=repr(region.id))))
         seen_ids.setdefault(region.id, index)
         for name in region.all_names():
             key = name_key(name)
+            if not key:  # a name of punctuation alone: nobody could type it to mean this region
+                found.append(Finding((*where, "aliases"), _("a name needs a letter or a digit")))
+                continue
             owner = name_owner.setdefault(key, index)
             if owner != index:
                 other = dataset.regions[owner].id
                 found.append(
-                    Finding((*where, "aliases"), f"name {name!r} is also a name of {other!r}")
+                    Finding(
+                        (*where, "aliases"),
+                        _("name {name} is also a name of {other}").format(
+                            name=repr(name), other=repr(other)
+                        ),
+                    )
                 )
         found.extend(_section_errors(region, where))
         found.extend(_evidence_errors(region, where))
@@ -95,8 +106,9 @@ def _statistics_errors(dataset: Dataset, region_names: dict[str, int]) -> Iterat
             if region.population.date != day:
                 yield Finding(
                     (*where, "population", "date"),
-                    f"every population must be of one day ({day.isoformat()}): sums and "
-                    "shares need it",
+                    _(
+                        "every population must be of one day ({day}): sums and shares need it"
+                    ).format(day=day.isoformat()),
                 )
         listed: list[tuple[str, int, Municipality | FormerMunicipality]] = [
             *(("municipalities", i, m) for i, m in enumerate(region.municipalities)),
@@ -107,8 +119,9 @@ def _statistics_errors(dataset: Dataset, region_names: dict[str, int]) -> Iterat
             if municipality.code in codes:
                 yield Finding(
                     (*loc, "code"),
-                    f"municipality code {municipality.code} is already listed in "
-                    f"{codes[municipality.code]!r}",
+                    _("municipality code {code} is already listed in {region}").format(
+                        code=municipality.code, region=repr(codes[municipality.code])
+                    ),
                 )
             codes.setdefault(municipality.code, region.id)
             for name in municipality.all_names():
@@ -118,36 +131,48 @@ def _statistics_errors(dataset: Dataset, region_names: dict[str, int]) -> Iterat
                 if owner is not None and owner != index:
                     other = dataset.regions[owner].id
                     yield Finding(
-                        (*loc, at), f"name {name!r} is also a name of the region {other!r}"
+                        (*loc, at),
+                        _("name {name} is also a name of the region {other}").format(
+                            name=repr(name), other=repr(other)
+                        ),
                     )
                 if names.setdefault(key, municipality.code) != municipality.code:
                     yield Finding(
-                        (*loc, at), f"name {name!r} is also a name of municipality {names[key]}"
+                        (*loc, at),
+                        _("name {name} is also a name of municipality {other}").format(
+                            name=repr(name), other=names[key]
+                        ),
                     )
         for position, former in enumerate(region.former_municipalities):
             if region.municipality(former.merged_into) is None:
                 yield Finding(
                     (*where, "former_municipalities", position, "merged_into"),
-                    f"{former.merged_into} is not a municipality of {region.id!r}",
+                    _("{code} is not a municipality of {region}").format(
+                        code=former.merged_into, region=repr(region.id)
+                    ),
                 )
     if carried and dataset.statistics is None:
         yield Finding(
             ("statistics",),
-            "regions carry codes, populations or municipalities: `statistics` must say where "
-            "they come from",
+            _(
+                "regions carry codes, populations or municipalities: `statistics` must say "
+                "where they come from"
+            ),
         )
 
 
 def _section_errors(region: Region, where: Location) -> Iterator[Finding]:
     present = region.sections.present()
     if region.interviewed and not present:
-        yield Finding((*where, "sections"), "an interviewed region needs its report sections")
+        yield Finding((*where, "sections"), _("an interviewed region needs its report sections"))
     if not region.interviewed:
         if present:
-            yield Finding((*where, "sections"), "a region not interviewed has no report sections")
+            yield Finding(
+                (*where, "sections"), _("a region not interviewed has no report sections")
+            )
         for loc, item in evidenced_values(region):
             if _is_reported(item):
-                yield Finding((*where, *loc), "a region not interviewed is all not-reported")
+                yield Finding((*where, *loc), _("a region not interviewed is all not-reported"))
 
 
 def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
@@ -157,23 +182,27 @@ def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
         if len(loc) == 3:  # a member of a set: (group, field, index)
             member = (loc[0], loc[1], str(item.value))
             if member in seen_members:
-                yield Finding((*where, *loc), f"{item.value} is listed twice")
+                yield Finding((*where, *loc), _("{value} is listed twice").format(value=item.value))
             seen_members.add(member)
         if _is_reported(item) and not item.evidence:
-            yield Finding((*where, *loc, "evidence"), "a reported value needs evidence")
+            yield Finding((*where, *loc, "evidence"), _("a reported value needs evidence"))
         if not _is_reported(item) and item.evidence:
-            yield Finding((*where, *loc, "evidence"), "a not-reported value has no evidence")
+            yield Finding((*where, *loc, "evidence"), _("a not-reported value has no evidence"))
         for quote_index, quote in enumerate(item.evidence):
             needle = squash(quote)
             if len(needle) < MIN_QUOTE_CHARS:
                 yield Finding(
                     (*where, *loc, "evidence", quote_index),
-                    f"a quote needs at least {MIN_QUOTE_CHARS} characters of the report's text",
+                    _("a quote needs at least {count} characters of the report's text").format(
+                        count=MIN_QUOTE_CHARS
+                    ),
                 )
             elif not any(needle in text for text in texts):
                 yield Finding(
                     (*where, *loc, "evidence", quote_index),
-                    f"quote not found in the region's text: '{printable(quote, ECHO_LIMIT)}'",
+                    _("quote not found in the region's text: {quote}").format(
+                        quote=repr(printable(quote, ECHO_LIMIT))
+                    ),
                 )
 
 
@@ -182,5 +211,5 @@ def warnings(dataset: Dataset) -> list[Finding]:
     found = []
     for index, region in enumerate(dataset.regions):
         if region.interviewed and not any(_is_reported(i) for _, i in evidenced_values(region)):
-            found.append(Finding(("regions", index), "every classification is not-reported"))
+            found.append(Finding(("regions", index), _("every classification is not-reported")))
     return found

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import __version__
+from . import __version__, streams
 from .choices import CodeChoice, Count
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
@@ -29,7 +27,7 @@ from .i18n import (
     resolve_language,
     set_language,
 )
-from .paths import DATA_ENV, dataset_path
+from .paths import DATA_ENV, dataset_path, given_file
 from .text import printable
 from .vocabulary import (
     Channel,
@@ -86,7 +84,7 @@ def _version(value: bool) -> None:
 def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
     from .fastpaths import completions
 
-    return completions(_data_path(ctx), incomplete)
+    return completions(ctx.find_root().params.get("data"), incomplete)
 
 
 FormatOption = Annotated[
@@ -153,6 +151,8 @@ def _root(
     """The dataset option is read where it is needed (_data_path)."""
     if lang is not None:
         set_language(lang.value)
+    if data is not None:
+        given_file(data, "--data")  # an empty --data is wrong in every command, even schema
     if ctx.invoked_subcommand is None:  # only options, e.g. `digituki --lang fi`: show the help
         typer.echo(ctx.get_help())
 
@@ -178,8 +178,7 @@ def _emit(output: object, fmt: Format) -> None:
     from .render import Output, emit
 
     assert isinstance(output, Output)
-    with _reader_may_leave():
-        emit(output, fmt)
+    emit(output, fmt)
 
 
 def _answer(output: object, dataset: Dataset, fmt: Format, envelope: bool) -> None:
@@ -193,16 +192,6 @@ def _answer(output: object, dataset: Dataset, fmt: Format, envelope: bool) -> No
     if envelope and fmt is not Format.JSON:
         raise UsageError(_("--envelope needs --format json"))
     _emit(dated(output, as_of(dataset.source), envelope), fmt)
-
-
-@contextmanager
-def _reader_may_leave() -> Iterator[None]:
-    """Writing to a pipe whose reader has gone (`| head`): stop quietly with 141, whatever the
-    format (Typer would turn it into a plain exit 1)."""
-    try:
-        yield
-    except BrokenPipeError:
-        _quiet_broken_pipe()
 
 
 # --- commands ---
@@ -529,9 +518,8 @@ def export_command(
 ) -> None:
     from .export import choose_format, export
 
-    chosen = choose_format(fmt, output)
-    with _reader_may_leave():
-        written = export(_dataset(ctx), chosen, output, force, map_by)
+    chosen = choose_format(fmt, output if output is None else given_file(output, "--output"))
+    written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
         message = _("Wrote {path} ({format}, {size})").format(
             path=written.path, format=written.format.value, size=_size(written.size)
@@ -691,7 +679,7 @@ def municipalities(
 def validate(
     ctx: typer.Context,
     file: Annotated[
-        Path | None,
+        str | None,
         typer.Argument(
             help=N_("Dataset file. Default: --data, $DIGITUKI_DATA, else the bundled one."),
             show_default=False,
@@ -703,7 +691,11 @@ def validate(
     from .i18n import ngettext
     from .load import load_path
 
-    path = file or _relative_if_below_cwd(_data_path(ctx))
+    path = (
+        Path(given_file(file, "validate"))
+        if file is not None
+        else _relative_if_below_cwd(_data_path(ctx))
+    )
     try:
         dataset, warnings = load_path(path)
     except DataError as exc:
@@ -746,7 +738,7 @@ def schema() -> None:
 
     from .validation import json_schema
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    streams.write_machine(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 # --- entry point: one place that maps errors to messages and exit codes ---
@@ -864,7 +856,7 @@ def _usage_message(exc: Exception) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    _tolerant_streams()
+    streams.prepare()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         option, args = _take_lang(args)
@@ -875,6 +867,7 @@ def main(argv: list[str] | None = None) -> None:
     _speak(command)
     try:
         code = command.main(args=args or ["--help"], prog_name="digituki", standalone_mode=False)
+        sys.stdout.flush()  # a write that fails here is a DigitukiError too (streams.py)
     except typer.TyperException as exc:
         # Typer's (vendored click's) errors; usage errors are the ones with exit code 2.
         if exc.exit_code == EXIT_USAGE:
@@ -896,37 +889,11 @@ def main(argv: list[str] | None = None) -> None:
             ),
             EXIT_ERROR,
         )
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-    except OSError as exc:
-        _fail(_cannot_write(exc), EXIT_ERROR)
     raise SystemExit(code if isinstance(code, int) else 0)
 
 
 def _cannot_write(exc: OSError) -> str:
     return _("cannot write the output: {reason}").format(reason=exc.strerror or exc)
-
-
-def run() -> NoReturn:
-    """The console script: main(), then leave at once.
-
-    Python's orderly shutdown frees every object one by one; with 10,000 regions loaded that
-    took longer than the command itself (2.7 s in all against 1.3 s). Output is flushed
-    first, and nothing else is left open by then, so exiting at once loses nothing.
-    """
-    try:
-        main()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):
-            code = code or 141
-    os._exit(code)
 
 
 class _Formatter(typer._click.HelpFormatter):
@@ -938,51 +905,3 @@ class _Formatter(typer._click.HelpFormatter):
 
 class _Context(typer.Context):
     formatter_class = _Formatter
-
-
-def _quiet_broken_pipe() -> NoReturn:
-    # The reader (e.g. `head`) has gone: stop quietly, as Unix tools do.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise SystemExit(141)
-
-
-# Stand-ins of the same width where ASCII has no letter: bars, marks, typography.
-_ASCII_STAND_INS = {
-    "—": "-",
-    "–": "-",
-    "·": "-",
-    "“": '"',
-    "”": '"',
-    "●": "*",
-    "≠": "*",
-    "…": ".",
-    "█": "#",
-    **dict.fromkeys("▏▎▍▌▋▊▉", "+"),
-}
-
-
-def _transliterate(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: '≠' -> '*', '█' -> '#', 'ä' -> 'a', anything else -> '?'."""
-    import unicodedata
-
-    assert isinstance(error, UnicodeEncodeError)
-    chunk = error.object[error.start : error.end]
-    out = []
-    for char in chunk:
-        stand_in = _ASCII_STAND_INS.get(char)
-        if stand_in is None:
-            stand_in = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?"
-        out.append(stand_in)
-    return "".join(out), error.end
-
-
-def _tolerant_streams() -> None:
-    """Never die of UnicodeEncodeError: write what the terminal cannot show in plain letters."""
-    import codecs
-
-    codecs.register_error("digituki-transliterate", _transliterate)
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="digituki-transliterate")

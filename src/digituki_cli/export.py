@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import streams
 from .errors import DigitukiError, UsageError
 from .formats import ExportFormat, Format
 from .i18n import N_, _, describe, label, language, ngettext, speaking
@@ -95,13 +96,12 @@ def export(
             write_sqlite(dataset, path)
 
         if to_stdout:
-            _binary_to_stdout(fill)
+            streams.write_binary(_built(fill))
             return None
     else:
         text = render_text(dataset, fmt, spec)
         if to_stdout:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            streams.write_machine(text)
             return None
         # A spreadsheet (Excel) reads a CSV file as UTF-8 only if it starts with a BOM;
         # stdout gets none, so that pipes and scripts see plain UTF-8.
@@ -146,13 +146,6 @@ def _built(fill: Callable[[Path], None]) -> bytes:
         path = Path(scratch) / "export"
         fill(path)
         return path.read_bytes()
-
-
-def _binary_to_stdout(fill: Callable[[Path], None]) -> None:
-    data = _built(fill)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
 
 
 def write_atomic(target: Path, fill: Callable[[Path], None], force: bool) -> int:
@@ -620,7 +613,7 @@ def parse_map_by(text: str | None) -> MapBy:
     from .queries import ATTRIBUTE_BY_KEY, has_value
     from .views import CONDITION_LABELS, attribute_label
 
-    key = (text or "funding").strip().lower()
+    key = ("funding" if text is None else text).strip().lower()
     not_interviewed = MapClass(
         NOT_INTERVIEWED, _("not interviewed"), _("The report does not describe the region.")
     )

@@ -7,49 +7,145 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from . import checks
 from .errors import DataError, Problem
+from .i18n import N_, _
 from .model import Dataset
 from .text import squash
 
 MAX_BYTES = 256 * 1024 * 1024
 
 
+# YAML 1.2's core schema: the only plain scalars that are not text (pattern, first letters).
+_CORE_SCALARS = {
+    "null": ("~|null|Null|NULL|", ["~", "n", "N", ""]),
+    "bool": ("true|True|TRUE|false|False|FALSE", list("tTfF")),
+    "int": ("[-+]?[0-9]+", list("-+0123456789")),
+}
+
+
 @cache
 def safe_loader() -> type[Any]:
-    """PyYAML's safe loader (the C one where available), refusing anchors and aliases: the
-    dataset needs none, and an alias bomb ("billion laughs") would otherwise expand
-    exponentially downstream. Built on first use: a cached run never imports PyYAML."""
+    """A YAML loader that reads a dataset file as a person reads it (PyYAML's safe loader,
+    the C one where available, with these changes):
+
+    - Plain scalars are typed by YAML 1.2's core schema, not by YAML 1.1's: a word is text
+      unless it is null (`null`, `~`, nothing), `true`/`false`, or a whole number in
+      decimal digits (`010` is ten, not eight). `yes`, `no`, `on`, `2025-12-09`, `1:30`,
+      `0x1F`, `1_000` and `3.5` stay text as written; the model then says whether it
+      wants text (validation is strict: no number is silently turned into text or back).
+    - Explicit tags other than those (!!float, !!timestamp, !!binary, !!set, !!python/...)
+      are refused, and `<<` is an ordinary key (no merge keys).
+    - A key given twice in a mapping is recorded in `duplicates` (the mapping node, the
+      second key's node and the first's), not silently overwritten.
+    - Text is composed (NFC): a dataset saved decomposed (NFD, as macOS may) means the
+      same as one saved composed.
+    - Anchors and aliases are refused: the dataset needs none, and an alias bomb
+      ("billion laughs") would otherwise expand exponentially downstream.
+
+    Built on first use: a cached run never imports PyYAML.
+    """
+    import re
+    import unicodedata
+
     import yaml
 
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    Error = yaml.constructor.ConstructorError
 
-    class NoAliasLoader(base):  # type: ignore[valid-type,misc]
+    class DatasetLoader(base):  # type: ignore[valid-type,misc]
+        # Its own tables, filled below: none of PyYAML's YAML 1.1 resolvers and constructors.
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+        yaml_constructors: ClassVar[dict[str | None, Any]] = {}
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.duplicates: list[tuple[yaml.MappingNode, yaml.Node, yaml.Node]] = []
+
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             if node in self.constructed_objects or node in self.recursive_objects:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "aliases (*name) are not allowed in a dataset file", node.start_mark
+                raise Error(
+                    None,
+                    None,
+                    _("aliases (*name) are not allowed in a dataset file"),
+                    node.start_mark,
                 )
             return super().construct_object(node, deep)
 
-    return NoAliasLoader
+        def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+            if not isinstance(node, yaml.MappingNode):
+                raise Error(None, None, _("expected a mapping"), node.start_mark)
+            mapping: dict[Any, Any] = {}
+            first: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    seen = first.setdefault(key, key_node)
+                except TypeError:
+                    raise Error(
+                        _("while reading a mapping"),
+                        node.start_mark,
+                        _("a key cannot be a list or mapping"),
+                        key_node.start_mark,
+                    ) from None
+                if seen is not key_node:
+                    self.duplicates.append((node, key_node, seen))
+                mapping[key] = self.construct_object(value_node, deep=deep)
+            return mapping
+
+    def text(loader: DatasetLoader, node: yaml.Node) -> str:
+        return unicodedata.normalize("NFC", str(loader.construct_scalar(node)))
+
+    def core_scalar(loader: DatasetLoader, node: yaml.Node) -> bool | int | None:
+        kind = node.tag.rpartition(":")[2]
+        value = str(loader.construct_scalar(node))
+        if not re.fullmatch(_CORE_SCALARS[kind][0], value):
+            raise Error(
+                None,
+                None,
+                _("{value} is not a YAML {kind}").format(value=repr(value), kind=kind),
+                node.start_mark,
+            )
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return value.lower() == "true"
+        try:
+            return int(value)
+        except ValueError:  # beyond Python's limit of digits
+            raise Error(None, None, _("a number with too many digits"), node.start_mark) from None
+
+    for kind, (pattern, first_letters) in _CORE_SCALARS.items():
+        tag = f"tag:yaml.org,2002:{kind}"
+        DatasetLoader.add_implicit_resolver(tag, re.compile(f"^(?:{pattern})$"), first_letters)
+        DatasetLoader.add_constructor(tag, core_scalar)
+    DatasetLoader.add_constructor("tag:yaml.org,2002:str", text)
+    DatasetLoader.add_constructor("tag:yaml.org,2002:seq", yaml.SafeLoader.construct_yaml_seq)
+    DatasetLoader.add_constructor("tag:yaml.org,2002:map", yaml.SafeLoader.construct_yaml_map)
+    DatasetLoader.add_constructor(None, yaml.SafeLoader.construct_undefined)
+    return DatasetLoader
 
 
 def read_bytes(path: Path) -> bytes:
     shown = str(path)
     try:
         if path.is_dir():
-            raise _fail(shown, "is a directory, not a dataset file")
+            raise _fail(shown, _("is a directory, not a dataset file"))
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _fail(shown, f"is {size // 2**20} MiB; a dataset file may be at most 256 MiB")
+            raise _fail(
+                shown,
+                _("is {size} MiB; a dataset file may be at most 256 MiB").format(
+                    size=size // 2**20
+                ),
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise _fail(shown, "no such file") from None
+        raise _fail(shown, _("no such file")) from None
     except PermissionError:
-        raise _fail(shown, "permission denied") from None
+        raise _fail(shown, _("permission denied")) from None
     except OSError as exc:
         raise _fail(shown, exc.strerror or str(exc)) from None
 
@@ -60,7 +156,7 @@ def decode(raw: bytes, shown: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError(
-            [Problem(shown, line, None, None, None, "the file is not UTF-8 text")]
+            [Problem(shown, line, None, None, None, _("the file is not UTF-8 text"))]
         ) from None
 
 
@@ -69,25 +165,81 @@ def _fail(file: str, message: str) -> DataError:
 
 
 def parse_yaml(text: str, file: str) -> Any:
+    """The file's data, read by `safe_loader`; a DataError for a YAML error (with its
+    position) or for keys given twice (every one of them, in every mapping)."""
     import yaml
 
+    loader = safe_loader()(text)
     try:
-        return yaml.load(text, Loader=safe_loader())
+        root = loader.get_single_node()
+        data = None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        # PyYAML's own words say what it met; ours say that the YAML is at fault.
+        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        message = _("not valid YAML here: {detail}").format(detail=detail)
         raise DataError([Problem(file, line, column, None, None, message)]) from None
     except yaml.YAMLError as exc:
-        raise _fail(file, f"not valid YAML: {exc}") from None
+        raise _fail(file, _("not valid YAML: {detail}").format(detail=exc)) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise DataError(_duplicate_keys(loader.duplicates, root, data, file))
+    return data
+
+
+def _duplicate_keys(
+    duplicates: Sequence[tuple[Any, Any, Any]], root: Any, data: Any, file: str
+) -> list[Problem]:
+    from .i18n import _
+
+    where = _mapping_locations(root)
+    problems = []
+    for mapping, key_node, first in duplicates:
+        loc = (*where[id(mapping)], key_node.value)
+        message = _("duplicate key '{key}' (also on line {line})").format(
+            key=key_node.value, line=first.start_mark.line + 1
+        )
+        mark = key_node.start_mark
+        problems.append(
+            Problem(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                _region_id(data, loc),
+                _field_path(loc),
+                message,
+            )
+        )
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _mapping_locations(root: Any) -> dict[int, tuple[str | int, ...]]:
+    """Where each mapping node of a composed document lies: id(node) -> its location."""
+    import yaml
+
+    found: dict[int, tuple[str | int, ...]] = {}
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            found[id(node)] = loc
+            stack += [(value, (*loc, str(key.value))) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(value, (*loc, index)) for index, value in enumerate(node.value)]
+    return found
 
 
 def validate_data(data: Any, text: str, file: str) -> Dataset:
     """Validate parsed data into a dataset, or raise every error at once."""
     if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {type(data).__name__}"
+        kind = _("empty") if data is None else type(data).__name__
         raise _fail(
-            file, f"the top level must be a mapping with 'source' and 'regions', not {kind}"
+            file,
+            _("the top level must be a mapping with 'source' and 'regions', not {kind}").format(
+                kind=kind
+            ),
         )
     from pydantic import ValidationError
 
@@ -103,7 +255,10 @@ def validate_data(data: Any, text: str, file: str) -> Dataset:
         raise DataError(_locate(found, data, text, file)) from None
     errors = [
         checks.Finding(loc, message)
-        for loc, message in validation.control_character_errors(dataset)
+        for loc, message in (
+            *validation.written_form_errors(data),
+            *validation.control_character_errors(dataset),
+        )
     ]
     errors += checks.errors(dataset)
     if errors:
@@ -111,13 +266,62 @@ def validate_data(data: Any, text: str, file: str) -> Dataset:
     return dataset
 
 
+# Pydantic's errors that a dataset file meets, in words of our own (message ids in the
+# catalogue); `{...}` are filled from the error's context. Others keep Pydantic's words.
+PYDANTIC_MESSAGES = {
+    "missing": N_("a required field is missing"),
+    "enum": N_("should be one of: {expected}"),
+    "literal_error": N_("should be one of: {expected}"),
+    "string_type": N_("should be text"),
+    "int_type": N_("should be a whole number"),
+    "int_parsing": N_("should be a whole number"),
+    "bool_type": N_("should be true or false"),
+    "list_type": N_("should be a list"),
+    "tuple_type": N_("should be a list"),
+    "dict_type": N_("should be a mapping"),
+    "dataclass_type": N_("should be a mapping"),
+    "model_type": N_("should be a mapping"),
+    "date_type": N_("should be a date"),
+    "date_from_datetime_parsing": N_("should be a date"),
+    "date_parsing": N_("should be a date"),
+    "greater_than_equal": N_("should be at least {ge}"),
+    "string_pattern_mismatch": N_("should match the pattern {pattern}"),
+    "string_too_short": N_("should have at least {min_length} characters"),
+    "too_short": N_("should have at least {min_length} items"),
+    "value_error": N_("{error}"),
+}
+
+
+def pydantic_message(kind: str, context: dict[str, Any], english: str) -> str:
+    """A Pydantic error (its type, context and English message) in the interface language."""
+    template = PYDANTIC_MESSAGES.get(kind)
+    if template is None:
+        return english
+    values = {k: str(v) for k, v in context.items()}
+    if "expected" in values:  # Pydantic lists choices as "'a', 'b' or 'c'"
+        values["expected"] = values["expected"].replace(" or ", ", ")
+    try:
+        return _(template).format(**values)
+    except (KeyError, IndexError):
+        return english
+
+
 def _pydantic_message(err: Any) -> str:
-    message = str(err["msg"])
-    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-        return "unknown key"
+    """Pydantic's message, with what to write instead where YAML's typing is the cause."""
+    kind, given = err["type"], err.get("input")
+    message = pydantic_message(kind, err.get("ctx") or {}, str(err["msg"]))
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return _("unknown key")
     if err["type"] == "string_type" and err["loc"] and err["loc"][-1] in ("code", "merged_into"):
         # YAML reads `code: 05` as a number: the leading zero would be lost.
-        return "a code is text with its leading zeros: quote it ('05')"
+        return _("a code is text with its leading zeros: quote it ('05')")
+    if kind == "string_type" and isinstance(given, bool | int):
+        hint = _(
+            "{message} (YAML reads {value} as a number or true/false: write '{value}' for text)"
+        )
+        return hint.format(message=message, value=str(given).lower())
+    if kind == "int_type" and isinstance(given, str):
+        return _("{message} (in decimal digits, not in quotes)").format(message=message)
     return message
 
 
@@ -160,7 +364,16 @@ def _stale_text_warnings(dataset: Dataset, path: Path) -> list[Problem]:
     try:
         report_text = squash(report.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
-        return [Problem(str(path), None, None, None, "source.file", f"cannot read {report}")]
+        return [
+            Problem(
+                str(path),
+                None,
+                None,
+                None,
+                "source.file",
+                _("cannot read {path}").format(path=report),
+            )
+        ]
     return [
         Problem(
             str(path),
@@ -168,7 +381,7 @@ def _stale_text_warnings(dataset: Dataset, path: Path) -> list[Problem]:
             None,
             region.id,
             f"sections.{name.value}",
-            "text no longer occurs in the report's text",
+            _("text no longer occurs in the report's text"),
         )
         for region in dataset.regions
         for name, section in region.sections.present()
@@ -183,7 +396,7 @@ def _locate(findings: Sequence[checks.Finding], data: Any, text: str, file: str)
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(text, Loader=safe_loader())
     except yaml.YAMLError:
         root = None
     problems = []

@@ -68,14 +68,18 @@ class RegionIndex:
     def place(self, query: str) -> Place:
         """The place a name means: a region's name, else a municipality's (its region).
 
-        Raises UsageError (exit 2) for an empty name, a prefix of several regions' names, or a
-        name of nothing, with suggestions (region ids, municipality names) where some are near.
+        Raises UsageError (exit 2) for nothing typed ("no region given"), a prefix of several
+        regions' names, or a name of nothing, with suggestions (region ids, municipality
+        names) where some are near; a name with no letter or digit ('[/]') is an unknown
+        region like any other, with no suggestions.
         """
-        key = name_key(query)
-        if not key:
+        if not query.strip():
             raise UsageError(
                 _("no region given"), hint=_("try `digituki list --all` for every region")
             )
+        key = name_key(query)
+        if not key:
+            raise self._unknown(query, key)
         region = self._by_key.get(key)
         if region is not None:
             return Place(region)
@@ -89,7 +93,7 @@ class RegionIndex:
 
         shown = f"'{printable(query, ECHO_LIMIT)}'"
         starting = list(
-            dict.fromkeys(r for name, r in self._by_key.items() if name.startswith(key))
+            dict.fromkeys(r for name, r in self._by_key.items() if key and name.startswith(key))
         )
         if len(starting) > 1:
             return UsageError(
@@ -102,7 +106,7 @@ class RegionIndex:
         # Codes are typed exactly or not at all: a near code is not a suggestion.
         choices: dict[object, str] = {r: r.id for r in starting}
         for name, (_region, named) in self._municipal.items():
-            if named.name is not None and name.startswith(key):
+            if key and named.name is not None and name.startswith(key):
                 choices.setdefault(named.municipality, named.name)
         keys = [k for k in (*self._by_key, *self._municipal) if not k.isdigit()]
         for name in difflib.get_close_matches(key, keys, n=MAX_SUGGESTIONS * 3, cutoff=0.75):

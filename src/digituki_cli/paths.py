@@ -1,9 +1,11 @@
-"""Where the bundled dataset lives, installed or in a checkout."""
+"""Where the bundled dataset lives, installed or in a checkout; file names from the command line."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from .errors import UsageError
 
 DATA_ENV = "DIGITUKI_DATA"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -20,6 +22,22 @@ def bundled_dataset() -> Path:
 
 
 def dataset_path(explicit: str | None = None) -> Path:
-    """The dataset to load: --data, else $DIGITUKI_DATA, else the bundled one."""
-    chosen = explicit or os.environ.get(DATA_ENV)
+    """The dataset to load: --data, else $DIGITUKI_DATA, else the bundled one.
+
+    An empty --data is a UsageError (it would otherwise mean the bundled data, or the
+    current folder); an empty DIGITUKI_DATA counts as unset, as every empty variable does.
+    """
+    if explicit is not None:
+        return Path(given_file(explicit, "--data"))
+    chosen = os.environ.get(DATA_ENV)
     return Path(chosen) if chosen else bundled_dataset()
+
+
+def given_file(value: str, name: str) -> str:
+    """A file name given on the command line as the option or argument `name`; a UsageError
+    (exit 2) if it is empty, where a path would quietly mean the current folder."""
+    if not value:
+        from .i18n import _
+
+        raise UsageError(_("an empty file name was given for {name}").format(name=name))
+    return value

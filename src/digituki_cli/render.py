@@ -8,12 +8,14 @@ handed to Rich as `Text`, never parsed as markup.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
+from . import streams
 from .formats import Format
 
 if TYPE_CHECKING:
@@ -137,18 +139,29 @@ def cell(value: object) -> str:
 
 
 def emit(output: Output, fmt: Format, stream: IO[str] | None = None) -> None:
-    out = stream or sys.stdout
+    """Write the output in the format to the stream, else to stdout: the table in the
+    terminal's encoding, JSON, CSV and Markdown as UTF-8 whatever the locale (streams.py)."""
+    if fmt is Format.TABLE:
+        _print_rich(output.blocks, stream or sys.stdout)
+        return
+    text = _machine_text(output, fmt)
+    if stream is None:
+        streams.write_machine(text)
+    else:
+        stream.write(text)
+
+
+def _machine_text(output: Output, fmt: Format) -> str:
+    """The output as JSON, CSV or Markdown text, whole (written in one go)."""
     if fmt is Format.JSON:
-        json.dump(output.json_data(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt is Format.CSV:
-        writer = csv.writer(out, lineterminator="\n")
+        return json.dumps(output.json_data(), ensure_ascii=False, indent=2) + "\n"
+    if fmt is Format.CSV:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(output.csv_header)
         writer.writerows(output.rows())
-    elif fmt is Format.MARKDOWN:
-        out.write(to_markdown(output.blocks))
-    else:
-        _print_rich(output.blocks, out)
+        return buffer.getvalue()
+    return to_markdown(output.blocks)
 
 
 # --- Markdown ---
@@ -226,10 +239,13 @@ def make_console(stream: IO[str]) -> Console:
     from rich.console import Console
 
     # Rich turns styles off for pipes; NO_COLOR and TERM=dumb turn off every control code
-    # here (Rich alone would still send bold and dim).
+    # here (Rich alone would still send bold and dim). An empty variable counts as unset:
+    # Rich would take FORCE_COLOR="" for "not a terminal".
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    terminal = stream.isatty() if os.environ.get("FORCE_COLOR") == "" else None
     return Console(
         file=stream,
+        force_terminal=terminal,
         highlight=False,
         markup=False,
         emoji=False,

@@ -14,9 +14,12 @@ def squash(text: str) -> str:
 
     A hyphen at a line end before a lower-case letter joins the two halves of one word
     ("Suomi.fi-\\nvaltuutuksen" -> "Suomi.fi-valtuutuksen"); every other run of white
-    space becomes one space. Words are never changed.
+    space becomes one space. Letters are composed (NFC), so that "ä" typed or saved as
+    "a" and a combining diaeresis (NFD, as macOS may) is the same "ä". Words are never
+    changed.
     """
-    return " ".join(_LINE_END_HYPHEN.sub("-", text).split())
+    composed = unicodedata.normalize("NFC", text)
+    return " ".join(_LINE_END_HYPHEN.sub("-", composed).split())
 
 
 def fold(text: str) -> str:

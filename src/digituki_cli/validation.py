@@ -25,8 +25,16 @@ def dataset_adapter() -> TypeAdapter[Dataset]:
 
 
 def validate(data: Any) -> Dataset:
-    """Validate plain data (from YAML or JSON) into a Dataset; raises pydantic's ValidationError."""
-    return dataset_adapter().validate_python(data)
+    """Validate plain data (from YAML or JSON) into a Dataset; raises pydantic's ValidationError.
+
+    Strictly, as JSON: a number, true/false or null is taken only where the model wants
+    one, and text only where it wants text (or a codebook value, a date); nothing is
+    converted on the way (Pydantic's lax mode would read 'yes' as true, '5.0' as 5 and
+    1733702400 as a date). The loader has typed every scalar as YAML 1.2 does.
+    """
+    import json
+
+    return dataset_adapter().validate_json(json.dumps(data), strict=True)
 
 
 # Control characters other than tab and newline would reach the terminal as they are.
@@ -47,6 +55,21 @@ def control_character_errors(
     else:
         return []
     return [found for key, item in items for found in control_character_errors(item, (*loc, key))]
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def written_form_errors(data: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """Values whose text Pydantic would accept in a form the file does not show: the
+    report's date must be written YYYY-MM-DD (Pydantic takes '1733702400' for a date)."""
+    source = data.get("source") if isinstance(data, dict) else None
+    date = source.get("date") if isinstance(source, dict) else None
+    if isinstance(date, str) and not _ISO_DATE.fullmatch(date):
+        from .i18n import _
+
+        return [(("source", "date"), _("a date is written YYYY-MM-DD"))]
+    return []
 
 
 def json_schema() -> dict[str, Any]:
