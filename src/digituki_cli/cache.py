@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,14 +76,21 @@ def read(key: str) -> Dataset | None:
 
 
 def write(key: str, dataset: Dataset) -> None:
+    """Keep the dataset under the key (atomically, readable by this user only); a cache that
+    cannot be written is no error, the next run loads afresh."""
+    from .export.files import write_atomic
+
     folder = cache_dir()
     if folder is None:
         return
+
+    def fill(path: Path) -> None:
+        with path.open("wb") as handle:
+            pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / f"{key}.pickle")
+        write_atomic(folder / f"{key}.pickle", fill, force=True, mode=0o600)
         _prune(folder)
     except Exception:
         return

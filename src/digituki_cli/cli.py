@@ -44,8 +44,11 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from typer import _click as click
 
+    from .export import Written
     from .model import Dataset
 
 SLOW_LOAD_SECONDS = 1.0
@@ -426,7 +429,7 @@ def gaps(
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
-    from .export import map_by_choices
+    from .export.html import map_by_choices
 
     return [c for c in map_by_choices() if c.startswith(incomplete.lower())]
 
@@ -485,10 +488,15 @@ def export_command(
 
     chosen = choose_format(fmt, output)
     with _reader_may_leave():
-        written = export(_dataset(ctx), chosen, output, force, map_by)
-    if written is not None:
+        written = export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx))
+    _confirm(written)
+
+
+def _confirm(written: Sequence[Written]) -> None:
+    """One line on stderr for each file written."""
+    for each in written:
         message = _("Wrote {path} ({format}, {size})").format(
-            path=written.path, format=written.format.value, size=_size(written.size)
+            path=each.path, format=each.format, size=_size(each.size)
         )
         typer.echo(printable(message), err=True)
 

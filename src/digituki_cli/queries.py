@@ -20,6 +20,7 @@ from .model import (
     RegionKind,
     SectionName,
 )
+from .text import squash
 from .vocabulary import GapKind
 
 # --- attributes: one definition of every column that list, compare and csv show ---
@@ -88,6 +89,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _one("responsible_unit", _FU, lambda r: r.funding.responsible_unit, None),
 )  # fmt: skip
 ATTRIBUTE_BY_KEY = {a.key: a for a in ATTRIBUTES}
+# The attributes that classify a region, each with evidence (the rest identify it).
+CLASSIFIED = tuple(a for a in ATTRIBUTES if a.group is not None)
 LIST_COLUMNS = ("name", "general_support", "funding", "channels", "partners")
 
 
@@ -113,6 +116,16 @@ def tally(regions: Sequence[Region], attribute: Attribute) -> list[Tally]:
         Tally(member, tuple(r for r in regions if has_value(attribute, r, member.value)))
         for member in attribute.codebook
     ]
+
+
+def quote_page(region: Region, quote: str) -> int | None:
+    """The page on which the section of the region's text that holds the quote starts (the
+    quote compared as the loader checks it, checks.py), or None if no section holds it."""
+    needle = squash(quote)
+    for _name, section in region.sections.present():
+        if needle in squash(section.text):
+            return section.page
+    return None
 
 
 def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Region]:

@@ -15,6 +15,7 @@ from .model import Answer, DescribedEnum, Names, Region, SectionName, to_jsonabl
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
+    CLASSIFIED,
     LIST_COLUMNS,
     Attribute,
     AttributeValue,
@@ -175,9 +176,6 @@ def _list_headers() -> tuple[str, ...]:
 
 
 # --- show ---
-
-# The attributes that classify a region (the rest identify it).
-CLASSIFIED = [a for a in ATTRIBUTES if a.group is not None]
 
 
 def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
