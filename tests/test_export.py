@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,10 +167,59 @@ def test_sqlite_full_text_search_over_the_report_texts(database: sqlite3.Connect
     found = """
         SELECT s.region_id FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
         WHERE sections_fts MATCH ? ORDER BY s.region_id"""
-    assert _column(database, found, "seurakun*") == [
+    parishes = ["etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa"]
+    assert _column(database, found, "seurakun*") == parishes
+    # The base form finds the inflected "seurakuntien" and "seurakunnat" (search's lemmas).
+    assert _column(database, found, "seurakunta") == parishes
+    assert _column(database, found, "text:seurakunta") == []  # not in the text as such
+    # Letters without their dots find those with them: sahkoposti -> sähköposti.
+    assert _column(database, found, "sahkoposti") == _column(database, found, "sähköposti") != []
+    assert _column(database, found, "text:chat*")  # a column filter works too
+
+
+def _datasette(database: Path, path: str) -> Any:
+    """What Datasette (a dev dependency) serves at the path, with the export's metadata."""
+    result = subprocess.run(
+        [sys.executable, "-m", "datasette", str(database), "-m",
+         str(database.with_name(database.stem + ".metadata.json")), "--get", path],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def test_datasette_reads_the_metadata_offers_facets_and_finds_base_forms(
+    run_main: RunMain, tmp_path: Path
+) -> None:
+    target = tmp_path / "d.db"
+    code, _, err = run_main("--lang", "fi", "export", "-o", str(target))
+    assert code == 0, err
+    assert err.splitlines()[1].startswith(f"Kirjoitettu {tmp_path / 'd.metadata.json'} (metadata,")
+    metadata = _datasette(target, "/-/metadata.json")
+    assert metadata["title"] == "Digituki Suomen hyvinvointialueilla"
+    assert metadata["license"] == "EUPL-1.2"
+    assert metadata["source"].startswith("Hyvinvointialueiden digituen mallit (Anna Kunnas")
+    tables = metadata["databases"]["d"]["tables"]
+    assert tables["regions"]["columns"]["funding"].startswith("Rahoitus hankkeen jälkeen: ")
+    assert tables["code_channel"]["label_column"] == "label_fi"
+    regions = _datasette(target, "/d/regions.json?_size=0")
+    funding = {
+        r["value"]: (r["label"], r["count"]) for r in regions["facet_results"]["funding"]["results"]
+    }
+    assert funding["unclear"] == ("epäselvä", 5)
+    assert regions["license"] == "EUPL-1.2"
+    found = _datasette(target, "/d/sections.json?_search=seurakunta&_shape=array&_col=region_id")
+    assert [row["region_id"] for row in found] == [
         "etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa",
     ]  # fmt: skip
-    assert _column(database, found, "text:chat*")  # a column filter works too
+
+
+def test_the_metadata_file_is_never_clobbered(run_main: RunMain, tmp_path: Path) -> None:
+    (tmp_path / "d.metadata.json").write_text("mine", encoding="utf-8")
+    code, _, err = run_main("export", "-o", str(tmp_path / "d.db"))
+    assert code == 1 and "d.metadata.json exists" in err
+    assert sorted(os.listdir(tmp_path)) == ["d.metadata.json"]  # the database not written either
+    assert run_main("export", "-o", str(tmp_path / "d.db"), "--force")[0] == 0
+    assert json.loads((tmp_path / "d.metadata.json").read_text(encoding="utf-8"))["title"]
 
 
 def test_sqlite_has_foreign_keys_and_indexes(database: sqlite3.Connection) -> None:
@@ -291,12 +341,12 @@ def test_a_missing_directory_is_named(run_main: RunMain, tmp_path: Path) -> None
     assert "no such directory" in err
 
 
-def test_other_commands_do_not_import_sqlite_or_jinja() -> None:
+def test_other_commands_do_not_import_sqlite_jinja_or_xlsxwriter() -> None:
     script = (
         "import sys\n"
         "from digituki_cli.cli import main\n"
         "try:\n    main(['list'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('sqlite3', 'jinja2', 'markupsafe') if m in sys.modules]\n"
+        "heavy = [m for m in ('sqlite3', 'jinja2', 'markupsafe', 'xlsxwriter') if m in sys.modules]\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     result = subprocess.run(

@@ -19,7 +19,7 @@ import typer
 from . import __version__
 from .choices import CodeChoice, Count
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
-from .formats import ExportFormat, Format
+from .formats import CsvDialect, ExportFormat, Format
 from .i18n import (
     N_,
     InterfaceLanguage,
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from .export import Written
     from .model import Dataset
+    from .render import Output
 
 SLOW_LOAD_SECONDS = 1.0
 EXAMPLES = N_("Examples:")
@@ -93,8 +94,39 @@ def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 FormatOption = Annotated[
-    Format,
-    typer.Option("--format", "-f", help=N_("Output format."), click_type=CodeChoice(Format)),
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_("Output format. Default: from the -o file's suffix, else table."),
+        click_type=CodeChoice(Format),
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=N_(
+            "File to write (atomically), e.g. result.xlsx. '-' or none: stdout "
+            "(not for xlsx on a terminal)."
+        ),
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))]
+DialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help=N_(
+            "CSV for scripts (standard: commas) or for Excel in Finnish or Swedish "
+            "(excel-fi: semicolons and a byte order mark)."
+        ),
+        click_type=CodeChoice(CsvDialect),
+    ),
 ]
 EvidenceOption = Annotated[
     bool, typer.Option("--evidence", "-e", help=N_("Show the report's words behind each value."))
@@ -167,12 +199,15 @@ def _dataset(ctx: typer.Context) -> Dataset:
     return loaded.dataset
 
 
-def _emit(output: object, fmt: Format) -> None:
-    from .render import Output, emit
+def _emit(
+    view: Output, fmt: Format | None, output: str | None, force: bool, dialect: CsvDialect
+) -> None:
+    """A query's result in the format, to stdout or to the -o file (export.write_output)."""
+    from .export import query_format, write_output
 
-    assert isinstance(output, Output)
     with _reader_may_leave():
-        emit(output, fmt)
+        written = write_output(view, query_format(fmt, output), output, force, dialect)
+    _confirm(written)
 
 
 @contextmanager
@@ -199,13 +234,16 @@ def list_regions(
         bool,
         typer.Option("--all", "-a", help=N_("Add the six regions the report does not describe.")),
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .queries import interviewed_first
     from .views import list_view
 
     regions = interviewed_first(_dataset(ctx).regions, include_all)
-    _emit(list_view(regions), fmt)
+    _emit(list_view(regions), fmt, output, force, dialect)
 
 
 @app.command(
@@ -230,13 +268,16 @@ def show(
             click_type=CodeChoice(SectionName),
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .lookup import RegionIndex
     from .views import show_view
 
     found = RegionIndex(_dataset(ctx).regions).resolve_all(regions)
-    _emit(show_view(found, evidence, section), fmt)
+    _emit(show_view(found, evidence, section), fmt, output, force, dialect)
 
 
 @app.command(
@@ -246,6 +287,7 @@ def show(
         "digituki filter --general-support",
         "digituki filter --channel email --funding unclear",
         "digituki filter --partner parishes --evidence",
+        "digituki filter --funding unclear -o funding-unclear.xlsx",
     ),
 )
 def filter_command(
@@ -327,7 +369,10 @@ def filter_command(
         ),
     ] = None,
     evidence: EvidenceOption = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .queries import Criteria, filter_regions
     from .views import filter_view
@@ -346,7 +391,7 @@ def filter_command(
         interviewed=interviewed,
     )
     matches = filter_regions(_dataset(ctx).regions, criteria)
-    _emit(filter_view(matches, evidence), fmt)
+    _emit(filter_view(matches, evidence), fmt, output, force, dialect)
 
 
 @app.command(
@@ -372,7 +417,10 @@ def compare(
         bool,
         typer.Option("--all", "-a", help=N_("The feature matrix of every interviewed region.")),
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .lookup import RegionIndex
     from .queries import compare as compare_regions
@@ -384,12 +432,12 @@ def compare(
         if regions:
             raise UsageError(_("give regions or --all, not both"))
         matrices = feature_matrices(interviewed_first(dataset.regions, False))
-        _emit(matrix_view(matrices), fmt)
+        _emit(matrix_view(matrices), fmt, output, force, dialect)
         return
     found = RegionIndex(dataset.regions).resolve_all(regions or [])
     if len(found) < 2:
         raise UsageError(_("compare needs two or more different regions"), hint=_("or use --all"))
-    _emit(compare_view(compare_regions(found)), fmt)
+    _emit(compare_view(compare_regions(found)), fmt, output, force, dialect)
 
 
 @app.command(
@@ -419,13 +467,16 @@ def gaps(
             click_type=CodeChoice(FundingAfterProject),
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
     report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
-    _emit(gaps_view(report), fmt)
+    _emit(gaps_view(report), fmt, output, force, dialect)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
@@ -436,8 +487,12 @@ def _complete_map_by(incomplete: str) -> list[str]:
 
 @app.command(
     "export",
-    help=N_("The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report."),
+    help=N_(
+        "The whole dataset as JSON, CSV, Markdown, SQLite (with Datasette's metadata), an "
+        "Excel workbook or a self-contained HTML report."
+    ),
     epilog=_examples(
+        "digituki export --format xlsx -o digituki.xlsx",
         "digituki export --format json -o counties.json",
         "digituki export --format csv -o counties.csv",
         "digituki export --format markdown > report.md",
@@ -463,13 +518,14 @@ def export_command(
             "--output",
             "-o",
             help=N_(
-                "File to write (atomically). '-' or none: stdout (not for sqlite on a terminal)."
+                "File to write (atomically). '-' or none: stdout (not for sqlite or xlsx on a "
+                "terminal)."
             ),
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
+    force: ForceOption = False,
     map_by: Annotated[
         str | None,
         typer.Option(
@@ -483,12 +539,13 @@ def export_command(
             show_default=False,
         ),
     ] = None,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output)
     with _reader_may_leave():
-        written = export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx))
+        written = export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx), dialect)
     _confirm(written)
 
 
@@ -555,7 +612,10 @@ def search(
             "--limit", "-n", click_type=Count(), help=N_("Show at most this many sections.")
         ),
     ] = 20,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .lookup import RegionIndex
     from .search import index_path, load_index
@@ -566,7 +626,7 @@ def search(
     chosen = RegionIndex(dataset.regions).resolve_all(region or [])
     index = load_index(index_path(_data_path(ctx)))
     results = run_search(dataset.regions, index, " ".join(query), chosen, section, limit)
-    _emit(search_view(results), fmt)
+    _emit(search_view(results), fmt, output, force, dialect)
 
 
 @app.command(
@@ -586,14 +646,17 @@ def stats(
             click_type=CodeChoice(StatField),
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .stats import stats as count
     from .views import stats_view
 
     fields = [by] if by else []
     counts = count(_dataset(ctx).regions, fields)
-    _emit(stats_view(counts, by is not None), fmt)
+    _emit(stats_view(counts, by is not None), fmt, output, force, dialect)
 
 
 @app.command(

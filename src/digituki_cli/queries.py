@@ -128,6 +128,30 @@ def quote_page(region: Region, quote: str) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """One quote behind one classified value of a region, with the page on which the
+    section that holds it starts (None if no section does)."""
+
+    region: Region
+    attribute: Attribute
+    item: Evidenced[object]
+    quote: str
+    page: int | None
+
+
+def quotes(regions: Sequence[Region]) -> list[Quoted]:
+    """Every quote of the regions' classified values: by region, attribute (CLASSIFIED's
+    order), value, then quote. A value the report does not state has none."""
+    return [
+        Quoted(region, attribute, item, quote, quote_page(region, quote))
+        for region in regions
+        for attribute in CLASSIFIED
+        for item in attribute.evidence(region)
+        for quote in item.evidence
+    ]
+
+
 def interviewed_first(regions: Sequence[Region], include_all: bool) -> list[Region]:
     """The interviewed regions in the report's order, then (if asked) the others."""
     chosen = [r for r in regions if r.interviewed or include_all]

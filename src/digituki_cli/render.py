@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
-from .formats import Format
+from .formats import CsvDialect, Format
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -129,15 +129,38 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def emit(output: Output, fmt: Format, stream: IO[str] | None = None) -> None:
+# A cell that starts with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: one that starts with =, +, -, @, a
+    tab or a carriage return gets a leading apostrophe, as OWASP recommends. No number is
+    touched: the data's numbers (pages, counts) are never negative."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def emit(
+    output: Output,
+    fmt: Format,
+    stream: IO[str] | None = None,
+    dialect: CsvDialect = CsvDialect.STANDARD,
+) -> None:
+    """Write the output in a text format (not xlsx: see export.write_output) to the stream,
+    else to stdout. CSV is written in the dialect, every cell spreadsheet_safe."""
     out = stream or sys.stdout
     if fmt is Format.JSON:
         json.dump(output.json_data(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt is Format.CSV:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(output.csv_header)
-        writer.writerows(output.rows())
+        excel = dialect is CsvDialect.EXCEL_FI
+        writer = csv.writer(
+            out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
+        )
+        writer.writerow([spreadsheet_safe(c) for c in output.csv_header])
+        writer.writerows([spreadsheet_safe(c) for c in row] for row in output.rows())
+    elif fmt is Format.XLSX:
+        raise ValueError("xlsx is binary: write it with export.write_output")
     elif fmt is Format.MARKDOWN:
         out.write(to_markdown(output.blocks))
     else:

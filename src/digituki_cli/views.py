@@ -25,6 +25,7 @@ from .queries import (
     Match,
     Matrix,
     Reason,
+    quotes,
 )
 from .render import (
     Bar,
@@ -223,7 +224,30 @@ def show_view(regions: Sequence[Region], evidence: bool, section: SectionName | 
         objects = [region_json(r) for r in regions]
         return objects[0] if len(objects) == 1 else objects
 
-    return _region_output(regions, blocks, data)
+    output = _region_output(regions, blocks, data)
+    if evidence:  # CSV carries the evidence: one row per quote
+        output.csv_header = EVIDENCE_HEADER
+        output.csv_rows = lambda: evidence_rows(regions)
+    return output
+
+
+EVIDENCE_HEADER = ("id", "field", "value", "quote", "page", "note")
+
+
+def evidence_rows(regions: Sequence[Region]) -> list[list[str]]:
+    """One row per quote behind a classified value (EVIDENCE_HEADER): the region's id, the
+    attribute's key, the value's code, the quote, the page its section starts on, the note."""
+    return [
+        [
+            q.region.id,
+            q.attribute.key,
+            str(q.item.value),
+            q.quote,
+            "" if q.page is None else str(q.page),
+            note_text(q.item.note) if q.item.note else "",
+        ]
+        for q in quotes(regions)
+    ]
 
 
 def show_blocks(
@@ -337,7 +361,22 @@ def filter_view(matches: Sequence[Match], evidence: bool) -> Output:
             }
             for m in matches
         ]
+        output.csv_header = (*CSV_HEADER, "match_evidence")
+        output.csv_rows = lambda: [
+            [*row, "\n".join(_evidence_lines(m))]
+            for m, row in zip(matches, csv_rows(regions), strict=True)
+        ]
     return output
+
+
+def _evidence_lines(match: Match) -> list[str]:
+    """Why a region matched, for CSV: a line per quote, "condition: quote" (the condition
+    alone where it has none)."""
+    lines = []
+    for reason in match.reasons:
+        quoted = reason.item.evidence if reason.item else ()
+        lines += [f"{reason_code(reason)}: {q}" for q in quoted] or [reason_code(reason)]
+    return lines
 
 
 # --- compare ---

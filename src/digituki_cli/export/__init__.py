@@ -4,12 +4,12 @@
 - text.py: JSON, CSV and Markdown, and the sentences every export shares;
 - sqlite.py: the SQLite database and its Datasette metadata;
 - html.py: the self-contained HTML report (its view-model; the template is in templates/);
-- xlsx.py: the Excel workbook.
+- xlsx.py: Excel workbooks, of the dataset and of any query's result.
 
-Each depends on the model, queries and the views' public functions only. This module only
-chooses and dispatches, and stays light: the command line imports it for --map-by's
-completion, and the heavy libraries (sqlite3, jinja2, XlsxWriter) load inside the modules
-that need them.
+Each depends on the model, queries and the views' public functions only. This module
+chooses a format and writes: `export` the dataset, `write_output` a query's result (the
+`-o FILE` and `-f xlsx` of every query command). The heavy libraries (sqlite3, jinja2,
+XlsxWriter) load inside the modules that need them, when they are needed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..formats import ExportFormat
+from ..formats import CsvDialect, ExportFormat, Format
 from ..i18n import _
 from .files import (
     refuse_binary_on_terminal,
@@ -31,6 +31,9 @@ from .files import (
 
 if TYPE_CHECKING:
     from ..model import Dataset
+    from ..render import Output
+
+UTF8_BOM = "\ufeff"
 
 SUFFIXES = {
     ".json": ExportFormat.JSON,
@@ -42,6 +45,15 @@ SUFFIXES = {
     ".db": ExportFormat.SQLITE,
     ".html": ExportFormat.HTML,
     ".htm": ExportFormat.HTML,
+    ".xlsx": ExportFormat.XLSX,
+}
+# The query commands' formats by the -o file's suffix; any other suffix gets the table.
+QUERY_SUFFIXES = {
+    ".json": Format.JSON,
+    ".csv": Format.CSV,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".xlsx": Format.XLSX,
 }
 
 
@@ -67,11 +79,67 @@ def choose_format(fmt: ExportFormat | None, output: str | None) -> ExportFormat:
             return guessed
     raise UsageError(
         _("give --format {formats}").format(formats="|".join(f.value for f in ExportFormat)),
-        hint=_("or an -o FILE ending in .json, .csv, .md, .sqlite or .html"),
+        hint=_("or an -o FILE ending in .json, .csv, .md, .sqlite, .html or .xlsx"),
     )
 
 
-BINARY_FORMATS = frozenset({ExportFormat.SQLITE})
+def query_format(fmt: Format | None, output: str | None) -> Format:
+    """A query command's format: the one asked for, else the one the -o file's suffix
+    names (.json, .csv, .md, .xlsx), else the table."""
+    if fmt is not None:
+        return fmt
+    if to_stdout(output):
+        return Format.TABLE
+    return QUERY_SUFFIXES.get(Path(output or "").suffix.lower(), Format.TABLE)
+
+
+def write_output(
+    output: Output,
+    fmt: Format,
+    target: str | None,
+    force: bool = False,
+    dialect: CsvDialect = CsvDialect.STANDARD,
+) -> list[Written]:
+    """A query's result in the format, to the file named (atomically, never replacing a file
+    without force) or to stdout if none (or '-'). Returns the files written.
+
+    CSV in a file starts with a byte order mark, so that Excel reads it as UTF-8; on stdout
+    only the excel-fi dialect has one. Raises UsageError (exit 2) for --csv-dialect with a
+    format other than csv and for xlsx to a terminal; DigitukiError (exit 1) when the file
+    exists (without force) or cannot be written (files.write_atomic).
+    """
+    from ..render import emit
+
+    if dialect is not CsvDialect.STANDARD and fmt is not Format.CSV:
+        raise UsageError(_("--csv-dialect applies only to --format csv"))
+    if fmt is Format.XLSX:
+        from .xlsx import sheets_of, workbook
+
+        if to_stdout(target):
+            refuse_binary_on_terminal(fmt.value)
+        data = workbook(sheets_of(output.blocks, _("Results")))
+    elif to_stdout(target) and dialect is CsvDialect.STANDARD:
+        emit(output, fmt)  # a terminal's table keeps its colours and width
+        return []
+    else:
+        import io
+
+        buffer = io.StringIO()
+        emit(output, fmt, buffer, dialect)
+        data = _with_bom(buffer.getvalue(), fmt.value, target, dialect)
+    if to_stdout(target):
+        write_stdout(data)
+        return []
+    return [write_file(Path(target or ""), data, fmt.value, force)]
+
+
+def _with_bom(text: str, fmt: str, target: str | None, dialect: CsvDialect) -> bytes:
+    """The text as UTF-8, after a BOM if it is CSV for a file or for Excel."""
+    bom = fmt == "csv" and (not to_stdout(target) or dialect is CsvDialect.EXCEL_FI)
+    return ((UTF8_BOM if bom else "") + text).encode("utf-8")
+
+
+BINARY_FORMATS = frozenset({ExportFormat.SQLITE, ExportFormat.XLSX})
 
 
 def export(
@@ -81,16 +149,20 @@ def export(
     force: bool = False,
     map_by: str | None = None,
     data_file: Path | None = None,
+    dialect: CsvDialect = CsvDialect.STANDARD,
 ) -> list[Written]:
     """Write the dataset in the format to the file named, or to stdout if none (or '-').
     `data_file` is the dataset's file, beside which SQLite looks for the search index.
 
     Returns the files written (none for stdout). Raises UsageError (exit 2) for --map-by with
-    a format other than html, an unknown --map-by value, or a binary format to a terminal;
+    a format other than html, an unknown --map-by value, --csv-dialect with a format other
+    than csv, or a binary format to a terminal;
     DigitukiError (exit 1, see files.write_atomic) when a file exists or cannot be written.
     """
     if map_by is not None and fmt is not ExportFormat.HTML:
         raise UsageError(_("--map-by applies only to --format html"))
+    if dialect is not CsvDialect.STANDARD and fmt is not ExportFormat.CSV:
+        raise UsageError(_("--csv-dialect applies only to --format csv"))
     if fmt in BINARY_FORMATS and to_stdout(output):
         refuse_binary_on_terminal(fmt.value)
     if fmt is ExportFormat.SQLITE:
@@ -100,20 +172,21 @@ def export(
 
         index = load_index(index_path(data_file or bundled_dataset()))
         return export_sqlite(dataset, output, force, index)
-    if fmt is ExportFormat.HTML:
+    if fmt is ExportFormat.XLSX:
+        from .xlsx import dataset_sheets, workbook
+
+        data = workbook(dataset_sheets(dataset))
+    elif fmt is ExportFormat.HTML:
         from .html import parse_map_by, to_html
 
-        text = to_html(dataset, parse_map_by(map_by))
+        data = to_html(dataset, parse_map_by(map_by)).encode("utf-8")
     else:
         from .text import render_text
 
-        text = render_text(dataset, fmt)
+        data = _with_bom(render_text(dataset, fmt, dialect), fmt.value, output, dialect)
     if to_stdout(output):
-        write_stdout(text.encode("utf-8"))
+        write_stdout(data)
         return []
-    # A spreadsheet (Excel) reads a CSV file as UTF-8 only if it starts with a BOM;
-    # stdout gets none, so that pipes and scripts see plain UTF-8.
-    data = (("\ufeff" if fmt is ExportFormat.CSV else "") + text).encode("utf-8")
     return [write_file(Path(output or ""), data, fmt.value, force)]
 
 

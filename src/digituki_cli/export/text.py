@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 
 from .. import __version__
-from ..formats import ExportFormat, Format
+from ..formats import CsvDialect, ExportFormat, Format
 from ..i18n import N_, _, describe, label, ngettext
 from ..model import Dataset, Region, to_jsonable
 from ..queries import ATTRIBUTE_BY_KEY, Tally, interviewed_first, tally
@@ -20,20 +20,23 @@ from ..views import REPORT_LANGUAGE_NOTE, list_view, region_json, region_name, s
 REPORT_TITLE = N_("Digital support in Finland's wellbeing services counties")
 
 
-def render_text(dataset: Dataset, fmt: ExportFormat) -> str:
-    """The dataset as JSON, CSV or Markdown text. Raises ValueError for another format."""
+def render_text(
+    dataset: Dataset, fmt: ExportFormat, dialect: CsvDialect = CsvDialect.STANDARD
+) -> str:
+    """The dataset as JSON, CSV (in the dialect) or Markdown text. Raises ValueError for
+    another format."""
     if fmt is ExportFormat.JSON:
         return to_json(dataset)
     if fmt is ExportFormat.CSV:
-        return to_csv(dataset)
+        return to_csv(dataset, dialect)
     if fmt is ExportFormat.MARKDOWN:
         return to_markdown(dataset)
     raise ValueError(f"{fmt.value} is not a text format")
 
 
-def _text(output: Output, fmt: Format) -> str:
+def _text(output: Output, fmt: Format, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     buffer = io.StringIO()
-    emit(output, fmt, buffer)
+    emit(output, fmt, buffer, dialect)
     return buffer.getvalue()
 
 
@@ -47,10 +50,10 @@ def to_json(dataset: Dataset) -> str:
     return _text(Output(data=data), Format.JSON)
 
 
-def to_csv(dataset: Dataset) -> str:
+def to_csv(dataset: Dataset, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     """Every region as `list --all` gives it in CSV: one row per region, in the dataset's
     order, one column per attribute, sets joined with ';'."""
-    return _text(list_view(dataset.regions), Format.CSV)
+    return _text(list_view(dataset.regions), Format.CSV, dialect)
 
 
 def to_markdown(dataset: Dataset) -> str:
