@@ -193,7 +193,7 @@ def test_datasette_reads_the_metadata_offers_facets_and_finds_base_forms(
     target = tmp_path / "d.db"
     code, _, err = run_main("--lang", "fi", "export", "-o", str(target))
     assert code == 0, err
-    assert err.splitlines()[1].startswith(f"Kirjoitettu {tmp_path / 'd.metadata.json'} (metadata,")
+    assert err.splitlines()[1].startswith(f"Kirjoitettu {tmp_path / 'd.metadata.json'} (json,")
     metadata = _datasette(target, "/-/metadata.json")
     assert metadata["title"] == "Digituki Suomen hyvinvointialueilla"
     assert metadata["license"] == "EUPL-1.2"

@@ -243,3 +243,20 @@ def test_the_export_workbook_speaks_finnish(run_main: RunMain, tmp_path: Path) -
     assert workbook.sheetnames == ["Alueet", "Lainaukset", "Puutteet", "Koodikirja", "Lähde"]
     header = _rows(workbook["Lainaukset"])[0]
     assert header == ["Alue", "Ominaisuus", "Arvo", "Lainaus", "Sivu", "Huomautus"]
+
+
+def test_a_query_workbook_has_a_sheet_per_kind_of_table(run_main: RunMain, tmp_path: Path) -> None:
+    book = tmp_path / "two.xlsx"
+    assert run_main("show", "kainuu", "lappi", "-o", str(book))[0] == 0
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == ["Classification", "Report text"]
+    rows = _rows(workbook["Classification"])
+    assert rows[0] == ["Region", "Attribute", "Value", "Evidence", "Note"]
+    regions = [r[0] for r in rows[1:] if r[1]]  # the rows of the table, not the notes
+    assert regions[0] == "Kainuu — Wellbeing Services County of Kainuu"
+    assert regions[-1] == "Lapland — Wellbeing Services County of Lapland"
+    search = tmp_path / "search.xlsx"
+    assert run_main("search", "seurakunta", "-o", str(search))[0] == 0
+    hits = _rows(_sheet(search))
+    assert hits[0] == ["Region", "Where", "Text"] and len([r for r in hits if r[1]]) == 4
+    assert hits[5][0] == "3 sections match · searched for seurakunta"

@@ -47,6 +47,7 @@ SUFFIXES = {
     ".htm": ExportFormat.HTML,
     ".xlsx": ExportFormat.XLSX,
 }
+BINARY_FORMATS = frozenset({ExportFormat.SQLITE, ExportFormat.XLSX})
 # The query commands' formats by the -o file's suffix; any other suffix gets the table.
 QUERY_SUFFIXES = {
     ".json": Format.JSON,
@@ -59,8 +60,8 @@ QUERY_SUFFIXES = {
 
 @dataclass(frozen=True)
 class Written:
-    """A file an export wrote: its path, what it holds (a format's code, or `metadata` for
-    Datasette's file) and its size in bytes."""
+    """A file written: its path, its format's code (json for Datasette's metadata) and its
+    size in bytes."""
 
     path: Path
     format: str
@@ -110,8 +111,7 @@ def write_output(
     """
     from ..render import emit
 
-    if dialect is not CsvDialect.STANDARD and fmt is not Format.CSV:
-        raise UsageError(_("--csv-dialect applies only to --format csv"))
+    _check_dialect(dialect, fmt is Format.CSV)
     if fmt is Format.XLSX:
         from .xlsx import sheets_of, workbook
 
@@ -133,13 +133,15 @@ def write_output(
     return [write_file(Path(target or ""), data, fmt.value, force)]
 
 
+def _check_dialect(dialect: CsvDialect, csv: bool) -> None:
+    if dialect is not CsvDialect.STANDARD and not csv:
+        raise UsageError(_("--csv-dialect applies only to --format csv"))
+
+
 def _with_bom(text: str, fmt: str, target: str | None, dialect: CsvDialect) -> bytes:
     """The text as UTF-8, after a BOM if it is CSV for a file or for Excel."""
     bom = fmt == "csv" and (not to_stdout(target) or dialect is CsvDialect.EXCEL_FI)
     return ((UTF8_BOM if bom else "") + text).encode("utf-8")
-
-
-BINARY_FORMATS = frozenset({ExportFormat.SQLITE, ExportFormat.XLSX})
 
 
 def export(
@@ -161,8 +163,7 @@ def export(
     """
     if map_by is not None and fmt is not ExportFormat.HTML:
         raise UsageError(_("--map-by applies only to --format html"))
-    if dialect is not CsvDialect.STANDARD and fmt is not ExportFormat.CSV:
-        raise UsageError(_("--csv-dialect applies only to --format csv"))
+    _check_dialect(dialect, fmt is ExportFormat.CSV)
     if fmt in BINARY_FORMATS and to_stdout(output):
         refuse_binary_on_terminal(fmt.value)
     if fmt is ExportFormat.SQLITE:

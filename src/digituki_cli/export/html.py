@@ -285,6 +285,8 @@ class MatrixRow:
 
 @dataclass(frozen=True)
 class MatrixTable:
+    """A set-valued attribute's feature matrix: its label, its columns, a row per region."""
+
     title: str
     columns: tuple[MatrixColumn, ...]
     rows: tuple[MatrixRow, ...]

@@ -92,7 +92,7 @@ def export_sqlite(
     written = [Written(target, "sqlite", write_atomic(target, fill, force))]
     if meta is not None:
         text = json.dumps(datasette_metadata(dataset, target.stem), ensure_ascii=False, indent=2)
-        written.append(write_file(meta, (text + "\n").encode("utf-8"), "metadata", force))
+        written.append(write_file(meta, (text + "\n").encode("utf-8"), "json", force))
     return written
 
 

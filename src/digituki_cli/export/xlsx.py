@@ -139,27 +139,53 @@ def sheets_of(blocks: Sequence[Block], name: str) -> list[Sheet]:
     sheets: list[Sheet] = []
     headings: dict[int, str] = {}
     pending: list[str] = []  # lines before any table
-    run: list[type] = []  # the kind of block that made the last sheet
-    snippet_columns = (_("Region"), _("Where"), _("Text"))
+    # The kind of block that made the last sheet, and whether a heading came after it (the
+    # lines after a heading belong to the next table, those after a table to that table).
+    state: dict[str, object] = {"kind": None, "heading": False}
+    region_column = _("Region")
+    snippet_columns = (region_column, _("Where"), _("Text"))
     prose_columns = (_("Section"), _("Text"))
 
     def add(
         title: str | None, columns: tuple[str, ...], rows: list[tuple[Cell, ...]], kind: type
     ) -> None:
-        path = [*([title] if title else []), *(headings[n] for n in sorted(headings, reverse=True))]
-        sheets.append(Sheet(" · ".join(path) or name, columns, rows, list(pending)))
+        deeper = [headings[n] for n in sorted(headings, reverse=True) if n > 1]
+        label = " · ".join([*([title] if title else []), *deeper])
+        if 1 in headings and label:
+            # A region's table (show): the region is a column, and the same table of the
+            # next region joins this sheet.
+            columns = (region_column, *columns)
+            rows = [(headings[1], *row) for row in rows]
+            same = next((s for s in sheets if (s.name, s.columns) == (label, columns)), None)
+            if same is not None:
+                same.rows += rows
+                same.notes += [n for n in pending if n not in same.notes]
+                pending.clear()
+                sheets.append(sheets.pop(sheets.index(same)))  # lines after it are its notes
+                state.update(kind=kind, heading=False)
+                return
+        elif 1 in headings:
+            label = headings[1]
+        sheets.append(Sheet(label or name, columns, rows, list(pending)))
         pending.clear()
-        run[:] = [kind]
+        state.update(kind=kind, heading=False)
+
+    def extend(row: tuple[Cell, ...]) -> None:
+        """One more row of a run (snippets, the report's text) for the last sheet."""
+        sheets[-1].rows.append(row)
+        state["heading"] = False
 
     def walk(block: Block) -> None:
         if isinstance(block, Heading):
             headings[block.level] = block.text
             for deeper in [level for level in headings if level > block.level]:
                 del headings[deeper]
-            if block.level == 1 and run == [Prose]:
-                run.clear()  # another region's text: a sheet of its own
+            if block.level == 1 and state["kind"] is Prose:
+                state["kind"] = None  # another region's text: add() finds the sheet it joins
+            state["heading"] = True
         elif isinstance(block, Line):
-            (sheets[-1].notes if sheets else pending).append(block.text)
+            after_table = sheets and not state["heading"]
+            (sheets[-1].notes if after_table else pending).append(block.text)
         elif isinstance(block, Grid):
             rows = [tuple(_number_or_text(c) for c in row) for row in block.rows]
             add(block.title, tuple(c.strip() for c in block.columns), rows, Grid)
@@ -176,15 +202,15 @@ def sheets_of(blocks: Sequence[Block], name: str) -> list[Sheet]:
             add(block.title, columns, bars, Bars)
         elif isinstance(block, Snippet):
             row = (headings.get(1, ""), block.title, block.text)
-            if run == [Snippet]:
-                sheets[-1].rows.append(row)
+            if state["kind"] is Snippet:
+                extend(row)
             else:
                 headings.clear()  # the region is a column: the sheet is the command's
                 add(None, snippet_columns, [row], Snippet)
         elif isinstance(block, Prose):
             text = (block.title, "\n\n".join(block.paragraphs))
-            if run == [Prose]:
-                sheets[-1].rows.append(text)
+            if state["kind"] is Prose:
+                extend((headings[1], *text) if 1 in headings else text)
             else:
                 add(None, prose_columns, [text], Prose)
         elif isinstance(block, Side):
