@@ -106,7 +106,7 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
 
 def _sheet_name(name: str, taken: set[str]) -> str:
     """A valid, unused sheet name: no []:*?/\\, at most 31 characters, a number if taken."""
-    base = _NOT_IN_SHEET_NAMES.sub(" ", name).strip().strip("'") or _("Results")
+    base = " ".join(_NOT_IN_SHEET_NAMES.sub(" ", name).split()).strip("'") or _("Results")
     chosen, number = base[:SHEET_NAME_LIMIT], 1
     while chosen.lower() in taken:
         number += 1
