@@ -216,6 +216,9 @@ def test_html_report_prints(browser: Browser, report: Path) -> None:
              .map(s => getComputedStyle(document.querySelector(s)).display)"""
     )
     assert shown[:4] == ["block", "block", "table", "block"] and shown[4] == "none"
+    # On paper every table is whole: no scrolling box, no scroll shadow.
+    wrap = "getComputedStyle(document.querySelector('.table-wrap'))"
+    assert page.evaluate(f"[{wrap}.overflowX, {wrap}.backgroundImage]") == ["visible", "none"]
     assert page.pdf().startswith(b"%PDF")
     assert page.errors() == []
 
