@@ -66,6 +66,11 @@ def test_a_cache_file_others_can_write_is_not_trusted(tmp_path: Path, cache_dir:
     os.chmod(entry, 0o666)
     load_dataset.cache_clear()
     assert load_dataset(path).cold_seconds is not None
+    # Written again through the one atomic writer, for this user only: trusted once more.
+    assert entry.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in cache_dir.iterdir()] == [entry.name]  # no temporary file left
+    load_dataset.cache_clear()
+    assert load_dataset(path).cold_seconds is None
 
 
 def test_an_invalid_file_is_never_cached(tmp_path: Path, cache_dir: Path) -> None:

@@ -7,25 +7,22 @@ import io
 import json
 import os
 import pty
-import re
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from digituki_cli import export as export_module
 from digituki_cli.errors import DigitukiError
-from digituki_cli.export import CLASS_COLOURS, ExportFormat, parse_map_by, to_html
+from digituki_cli.export.files import write_atomic
 from digituki_cli.model import SCHEMA_VERSION, Dataset
 from digituki_cli.queries import ATTRIBUTES
 from digituki_cli.validation import validate
 from digituki_cli.views_context import CONTEXT_COLUMNS
 
-from .cdp import Browser, Page, find_chromium
 from .conftest import ROOT
 
 Invoke = Callable[..., tuple[int, str]]
@@ -190,10 +187,59 @@ def test_sqlite_full_text_search_over_the_report_texts(database: sqlite3.Connect
     found = """
         SELECT s.region_id FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
         WHERE sections_fts MATCH ? ORDER BY s.region_id"""
-    assert _column(database, found, "seurakun*") == [
+    parishes = ["etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa"]
+    assert _column(database, found, "seurakun*") == parishes
+    # The base form finds the inflected "seurakuntien" and "seurakunnat" (search's lemmas).
+    assert _column(database, found, "seurakunta") == parishes
+    assert _column(database, found, "text:seurakunta") == []  # not in the text as such
+    # Letters without their dots find those with them: sahkoposti -> sähköposti.
+    assert _column(database, found, "sahkoposti") == _column(database, found, "sähköposti") != []
+    assert _column(database, found, "text:chat*")  # a column filter works too
+
+
+def _datasette(database: Path, path: str) -> Any:
+    """What Datasette (a dev dependency) serves at the path, with the export's metadata."""
+    result = subprocess.run(
+        [sys.executable, "-m", "datasette", str(database), "-m",
+         str(database.with_name(database.stem + ".metadata.json")), "--get", path],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    return json.loads(result.stdout)
+
+
+def test_datasette_reads_the_metadata_offers_facets_and_finds_base_forms(
+    run_main: RunMain, tmp_path: Path
+) -> None:
+    target = tmp_path / "d.db"
+    code, _, err = run_main("--lang", "fi", "export", "-o", str(target))
+    assert code == 0, err
+    assert err.splitlines()[1].startswith(f"Kirjoitettu {tmp_path / 'd.metadata.json'} (json,")
+    metadata = _datasette(target, "/-/metadata.json")
+    assert metadata["title"] == "Digituki Suomen hyvinvointialueilla"
+    assert metadata["license"] == "EUPL-1.2"
+    assert metadata["source"].startswith("Hyvinvointialueiden digituen mallit (Anna Kunnas")
+    tables = metadata["databases"]["d"]["tables"]
+    assert tables["regions"]["columns"]["funding"].startswith("Rahoitus hankkeen jälkeen: ")
+    assert tables["code_channel"]["label_column"] == "label_fi"
+    regions = _datasette(target, "/d/regions.json?_size=0")
+    funding = {
+        r["value"]: (r["label"], r["count"]) for r in regions["facet_results"]["funding"]["results"]
+    }
+    assert funding["unclear"] == ("epäselvä", 5)
+    assert regions["license"] == "EUPL-1.2"
+    found = _datasette(target, "/d/sections.json?_search=seurakunta&_shape=array&_col=region_id")
+    assert [row["region_id"] for row in found] == [
         "etela-karjala", "pohjois-karjala", "pohjois-pohjanmaa",
     ]  # fmt: skip
-    assert _column(database, found, "text:chat*")  # a column filter works too
+
+
+def test_the_metadata_file_is_never_clobbered(run_main: RunMain, tmp_path: Path) -> None:
+    (tmp_path / "d.metadata.json").write_text("mine", encoding="utf-8")
+    code, _, err = run_main("export", "-o", str(tmp_path / "d.db"))
+    assert code == 1 and "d.metadata.json exists" in err
+    assert sorted(os.listdir(tmp_path)) == ["d.metadata.json"]  # the database not written either
+    assert run_main("export", "-o", str(tmp_path / "d.db"), "--force")[0] == 0
+    assert json.loads((tmp_path / "d.metadata.json").read_text(encoding="utf-8"))["title"]
 
 
 def test_sqlite_has_foreign_keys_and_indexes(database: sqlite3.Connection) -> None:
@@ -268,7 +314,7 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
         raise OSError(28, "No space left on device")
 
     with pytest.raises(DigitukiError, match="No space left on device"):
-        export_module.write_atomic(target, half_then_fail, force=False)
+        write_atomic(target, half_then_fail, force=False)
     assert os.listdir(tmp_path) == []
 
 
@@ -315,187 +361,18 @@ def test_a_missing_directory_is_named(run_main: RunMain, tmp_path: Path) -> None
     assert "no such directory" in err
 
 
-def test_other_commands_do_not_import_sqlite_or_jinja() -> None:
+def test_other_commands_do_not_import_sqlite_jinja_or_xlsxwriter() -> None:
     script = (
         "import sys\n"
         "from digituki_cli.cli import main\n"
         "try:\n    main(['list'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('sqlite3', 'jinja2', 'markupsafe') if m in sys.modules]\n"
+        "heavy = [m for m in ('sqlite3', 'jinja2', 'markupsafe', 'xlsxwriter') if m in sys.modules]\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stderr == "[]"
-
-
-# --- HTML without a browser ---
-
-
-def test_html_has_a_tile_and_a_card_per_region_and_no_outside_resources(
-    invoke: Invoke, dataset: Dataset
-) -> None:
-    code, html = invoke("export", "-f", "html")
-    assert code == 0
-    ids = [r.id for r in dataset.regions]
-    assert re.findall(r'<a href="#r-[a-z-]+" id="tile-([a-z-]+)"', html) == ids
-    assert sorted(re.findall(r'<article [^>]*id="r-([a-z-]+)"', html)) == sorted(ids)
-    assert "<script" not in html
-    assert not re.search(r"(src|href)=\"(https?:)?//", html)
-    assert "@import" not in html and "url(http" not in html
-    assert "default-src 'none'" in html  # the browser itself refuses anything external
-
-
-def test_html_tile_colour_and_marker_follow_the_class(dataset: Dataset) -> None:
-    html = to_html(dataset, parse_map_by(None))
-    tile = re.search(
-        r'id="tile-kanta-hame"[^>]*data-class="([a-z-]+)".*?fill="(#[0-9a-f]+)"', html, re.S
-    )
-    assert tile is not None
-    assert tile.groups() == ("unclear", CLASS_COLOURS["unclear"])
-    by_email = to_html(dataset, parse_map_by("channel:email"))
-    reported = re.findall(
-        r'id="tile-([a-z-]+)" class="tile" data-region="[a-z-]+" data-class="reported"', by_email
-    )
-    assert reported == ["kanta-hame", "lappi", "lansi-uusimaa", "pohjois-karjala", "satakunta"]
-    assert "Channel: email" in by_email
-
-
-def test_html_escapes_the_data(dataset: Dataset) -> None:
-    region = dataset.regions[0]
-    hostile = replace(region, short_names=replace(region.short_names, en="<b>x</b>&\"'"))
-    html = to_html(replace(dataset, regions=(hostile, *dataset.regions[1:])), parse_map_by(None))
-    assert "<b>x</b>" not in html
-    assert "&lt;b&gt;x&lt;/b&gt;&amp;&#34;&#39;" in html
-
-
-def test_a_region_the_map_does_not_place_still_gets_a_tile(dataset: Dataset) -> None:
-    extra = replace(dataset.regions[-1], id="uusi-alue")
-    html = to_html(replace(dataset, regions=(*dataset.regions, extra)), parse_map_by(None))
-    assert 'id="tile-uusi-alue"' in html and 'id="r-uusi-alue"' in html
-
-
-def test_every_map_by_choice_renders(dataset: Dataset) -> None:
-    for choice in export_module.map_by_choices():
-        spec = parse_map_by(choice)
-        counts = [
-            len([r for r in dataset.regions if spec.classify(r) == c.code]) for c in spec.classes
-        ]
-        assert sum(counts) == len(dataset.regions), choice
-
-
-# --- HTML in a real browser ---
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    binary = find_chromium()
-    if binary is None:
-        pytest.skip(
-            "no Chromium to test the HTML report in: install Debian's chromium package "
-            "(apt-get install chromium; .ci/run does) or set DIGITUKI_CHROMIUM to a binary"
-        )
-    chromium = Browser(binary)
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory, dataset: Dataset) -> Path:
-    path = tmp_path_factory.mktemp("html") / "report.html"
-    export_module.export(dataset, ExportFormat.HTML, str(path))
-    return path
-
-
-def _rgb(colour: str) -> str:
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgb({red}, {green}, {blue})"
-
-
-def _open(browser: Browser, report: Path, width: int, height: int, mobile: bool = False) -> Page:
-    page = browser.page()
-    page.viewport(width, height, mobile)
-    page.open(report.as_uri())
-    return page
-
-
-def test_html_report_renders_in_chromium(browser: Browser, report: Path, dataset: Dataset) -> None:
-    page = _open(browser, report, 1280, 1000)
-    ids = sorted(r.id for r in dataset.regions)
-    tiles = page.evaluate(
-        "[...document.querySelectorAll('svg.map a.tile')].map(a => a.dataset.region)"
-    )
-    cards = page.evaluate(
-        "[...document.querySelectorAll('article.card')].map(a => a.dataset.region)"
-    )
-    assert sorted(tiles) == ids and sorted(cards) == ids
-    # Every tile links to its card, is drawn with a size, and has a text alternative.
-    checks = page.evaluate(
-        """[...document.querySelectorAll('a.tile')].map(a => {
-            const box = a.getBoundingClientRect();
-            const card = document.querySelector(a.getAttribute('href'));
-            return [a.dataset.region, card && card.dataset.region, box.width > 20 && box.height > 10,
-                    a.getAttribute('aria-label'), a.querySelector('title').textContent];
-        })"""
-    )
-    for region_id, card_id, drawn, label, title in checks:
-        assert card_id == region_id and drawn, region_id
-        assert label == title and label.split(": ")[1], region_id
-    fills = page.evaluate(
-        """[getComputedStyle(document.querySelector('#tile-kanta-hame .tile-bg')).fill,
-            getComputedStyle(document.querySelector('.legend [data-class=unclear] .swatch-bg')).fill,
-            document.querySelector('#tile-kanta-hame').dataset.class]"""
-    )
-    assert fills == [_rgb(CLASS_COLOURS["unclear"]), _rgb(CLASS_COLOURS["unclear"]), "unclear"]
-    counts = page.evaluate(
-        "[...document.querySelectorAll('.legend li')].map(li => li.querySelector('.legend-label').textContent)"
-    )
-    assert counts == [
-        "regular-budget: 10 regions", "unclear: 5 regions", "not-reported: 3 regions",
-        "not interviewed: 6 regions",
-    ]  # fmt: skip
-    assert page.evaluate("document.querySelectorAll('table.matrix').length") == 3
-    assert page.errors() == []
-    assert page.requests() == [report.as_uri()]  # nothing from the network, nothing else at all
-    _keep_screenshot(page.screenshot(1280, 1000))
-
-
-def _keep_screenshot(png: bytes) -> None:
-    # The README shows it; rewrite only when the picture changed, so a run leaves no diff.
-    if not SCREENSHOT.exists() or SCREENSHOT.read_bytes() != png:
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        SCREENSHOT.write_bytes(png)
-
-
-def test_html_report_fits_a_phone(browser: Browser, report: Path) -> None:
-    page = _open(browser, report, 390, 844, mobile=True)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert page.evaluate("document.querySelector('svg.map').getBoundingClientRect().width") > 300
-    assert page.errors() == []
-
-
-def test_html_report_prints(browser: Browser, report: Path) -> None:
-    page = _open(browser, report, 1280, 1000)
-    page.send("Emulation.setEmulatedMedia", {"media": "print"})
-    shown = page.evaluate(
-        """['svg.map', '.legend', 'table.matrix', '#r-kainuu .report-text', 'nav.toc']
-             .map(s => getComputedStyle(document.querySelector(s)).display)"""
-    )
-    assert shown[:4] == ["block", "block", "table", "block"] and shown[4] == "none"
-    assert page.pdf().startswith(b"%PDF")
-    assert page.errors() == []
-
-
-def test_the_console_error_check_sees_errors(browser: Browser, tmp_path: Path) -> None:
-    broken = tmp_path / "broken.html"
-    broken.write_text(
-        "<script>console.error('logged'); throw new Error('thrown')</script>"
-        "<img src='missing.png' alt=''>",
-        encoding="utf-8",
-    )
-    page = _open(browser, broken, 800, 600)
-    errors = " | ".join(page.errors())
-    assert "logged" in errors and "thrown" in errors and "ERR_FILE_NOT_FOUND" in errors
 
 
 def test_force_follows_a_symlink_and_keeps_permissions(run_main: RunMain, tmp_path: Path) -> None:

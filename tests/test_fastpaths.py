@@ -68,7 +68,7 @@ def test_an_id_inside_a_text_is_not_a_region(tmp_path: Path) -> None:
 
 
 def test_the_bundled_dataset_and_its_json_export(tmp_path: Path) -> None:
-    from digituki_cli.export import to_json
+    from digituki_cli.export.text import to_json
 
     assert region_ids(None) == BUNDLED_IDS
     exported = _write(tmp_path, to_json(load_path(bundled_dataset())[0]), "counties.json")

@@ -465,7 +465,7 @@ def test_help_in_english_is_unchanged(run_main: Callable[..., tuple[int, str, st
             ("show", "--format", "x", "kainuu"),
             2,
             "Virhe: Virheellinen arvo valitsimelle '--format' / '-f': 'x' ei ole mikään näistä: "
-            "table, json, csv, markdown (katso 'digituki show --help')",
+            "table, json, csv, markdown, xlsx (katso 'digituki show --help')",
         ),
     ],
 )

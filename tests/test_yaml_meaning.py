@@ -254,7 +254,7 @@ def test_a_number_too_long_for_python_is_a_problem_not_a_traceback(tmp_path: Pat
 
 
 def test_the_bundled_dataset_and_its_json_export_load_the_same(tmp_path: Path) -> None:
-    from digituki_cli.export import to_json
+    from digituki_cli.export.text import to_json
     from digituki_cli.paths import bundled_dataset
 
     dataset, _ = load_path(bundled_dataset())

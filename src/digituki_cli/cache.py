@@ -14,7 +14,6 @@ import hashlib
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,15 +89,22 @@ def read_value(key: str, kind: type[T]) -> T | None:
 
 
 def write(key: str, value: object) -> None:
-    """Cache a value (a dataset, or what search derived from one) under `key`, if it can."""
+    """Cache a value (a dataset, or what search derived from one) under `key` (atomically,
+    readable by this user only); a cache that cannot be written is no error, the next run
+    loads afresh."""
+    from .export.files import write_atomic
+
     folder = cache_dir()
     if folder is None:
         return
+
+    def fill(path: Path) -> None:
+        with path.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, folder / f"{key}.pickle")
+        write_atomic(folder / f"{key}.pickle", fill, force=True, mode=0o600)
         _prune(folder)
     except Exception:
         return

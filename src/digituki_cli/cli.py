@@ -17,7 +17,7 @@ import typer
 from . import __version__, streams
 from .choices import CodeChoice, Count
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
-from .formats import ExportFormat, Format
+from .formats import CsvDialect, ExportFormat, Format
 from .i18n import (
     N_,
     InterfaceLanguage,
@@ -42,9 +42,13 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from typer import _click as click
 
+    from .export import Written
     from .model import Dataset
+    from .render import Output
 
 SLOW_LOAD_SECONDS = 1.0
 EXAMPLES = N_("Examples:")
@@ -88,8 +92,39 @@ def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 FormatOption = Annotated[
-    Format,
-    typer.Option("--format", "-f", help=N_("Output format."), click_type=CodeChoice(Format)),
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_("Output format. Default: from the -o file's suffix, else table."),
+        click_type=CodeChoice(Format),
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=N_(
+            "File to write (atomically), e.g. result.xlsx. '-' or none: stdout "
+            "(not for xlsx on a terminal)."
+        ),
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))]
+DialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help=N_(
+            "CSV for scripts (standard: commas) or for Excel in Finnish or Swedish "
+            "(excel-fi: semicolons and a byte order mark)."
+        ),
+        click_type=CodeChoice(CsvDialect),
+    ),
 ]
 EnvelopeOption = Annotated[
     bool,
@@ -174,24 +209,37 @@ def _dataset(ctx: typer.Context) -> Dataset:
     return loaded.dataset
 
 
-def _emit(output: object, fmt: Format) -> None:
-    from .render import Output, emit
+def _emit(
+    view: Output,
+    fmt: Format | None,
+    output: str | None = None,
+    force: bool = False,
+    dialect: CsvDialect = CsvDialect.STANDARD,
+) -> None:
+    """A query's result in the format, to stdout or to the -o file (export.write_output)."""
+    from .export import query_format, write_output
 
-    assert isinstance(output, Output)
-    emit(output, fmt)
+    _confirm(write_output(view, query_format(fmt, output), output, force, dialect))
 
 
-def _answer(output: object, dataset: Dataset, fmt: Format, envelope: bool) -> None:
+def _answer(
+    view: Output,
+    dataset: Dataset,
+    fmt: Format | None,
+    envelope: bool,
+    output: str | None,
+    force: bool,
+    dialect: CsvDialect,
+) -> None:
     """Emit an answer about the dataset's regions, dated (views.dated: the date of its facts
     and the report's caveat; with `envelope`, JSON wrapped as {"as_of", "data"})."""
-    from .render import Output
+    from .export import query_format
     from .report import as_of
     from .views import dated
 
-    assert isinstance(output, Output)
-    if envelope and fmt is not Format.JSON:
+    if envelope and query_format(fmt, output) is not Format.JSON:
         raise UsageError(_("--envelope needs --format json"))
-    _emit(dated(output, as_of(dataset.source), envelope), fmt)
+    _emit(dated(view, as_of(dataset.source), envelope), fmt, output, force, dialect)
 
 
 # --- commands ---
@@ -208,7 +256,10 @@ def list_regions(
         bool,
         typer.Option("--all", "-a", help=N_("Add the six regions the report does not describe.")),
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import interviewed_first
@@ -216,7 +267,7 @@ def list_regions(
 
     dataset = _dataset(ctx)
     regions = interviewed_first(dataset.regions, include_all)
-    _answer(list_view(regions), dataset, fmt, envelope)
+    _answer(list_view(regions), dataset, fmt, envelope, output, force, dialect)
 
 
 @app.command(
@@ -241,7 +292,10 @@ def show(
             click_type=CodeChoice(SectionName),
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
     from .lookup import RegionIndex
@@ -249,7 +303,15 @@ def show(
 
     dataset = _dataset(ctx)
     places = RegionIndex(dataset.regions).places(regions)
-    _answer(show_view(places, evidence, section, dataset.statistics), dataset, fmt, envelope)
+    _answer(
+        show_view(places, evidence, section, dataset.statistics),
+        dataset,
+        fmt,
+        envelope,
+        output,
+        force,
+        dialect,
+    )
 
 
 @app.command(
@@ -260,6 +322,7 @@ def show(
         "digituki filter --channel email --funding unclear",
         "digituki filter --any --channel chat --channel phone --evidence",
         "digituki filter --partner parishes --evidence",
+        "digituki filter --funding unclear -o funding-unclear.xlsx",
     ),
 )
 def filter_command(
@@ -351,7 +414,10 @@ def filter_command(
         ),
     ] = False,
     evidence: EvidenceOption = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import Criteria, filter_regions, residents
@@ -375,7 +441,15 @@ def filter_command(
     matches = filter_regions(dataset.regions, criteria)
     people = residents([m.region for m in matches], dataset.regions, dataset.statistics)
     any_of = match_any and not criteria.empty()
-    _answer(filter_view(matches, evidence, any_of, people), dataset, fmt, envelope)
+    _answer(
+        filter_view(matches, evidence, any_of, people),
+        dataset,
+        fmt,
+        envelope,
+        output,
+        force,
+        dialect,
+    )
 
 
 @app.command(
@@ -401,7 +475,10 @@ def compare(
         bool,
         typer.Option("--all", "-a", help=N_("The feature matrix of every interviewed region.")),
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
     from .lookup import RegionIndex
@@ -414,12 +491,12 @@ def compare(
         if regions:
             raise UsageError(_("give regions or --all, not both"))
         matrices = feature_matrices(interviewed_first(dataset.regions, False))
-        _answer(matrix_view(matrices), dataset, fmt, envelope)
+        _answer(matrix_view(matrices), dataset, fmt, envelope, output, force, dialect)
         return
     found = RegionIndex(dataset.regions).resolve_all(regions or [])
     if len(found) < 2:
         raise UsageError(_("compare needs two or more different regions"), hint=_("or use --all"))
-    _answer(compare_view(compare_regions(found)), dataset, fmt, envelope)
+    _answer(compare_view(compare_regions(found)), dataset, fmt, envelope, output, force, dialect)
 
 
 @app.command(
@@ -449,7 +526,10 @@ def gaps(
             click_type=CodeChoice(FundingAfterProject),
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import gaps as find_gaps
@@ -457,19 +537,23 @@ def gaps(
 
     dataset = _dataset(ctx)
     report = find_gaps(dataset.regions, tuple(kind or ()), funding, dataset.statistics)
-    _answer(gaps_view(report), dataset, fmt, envelope)
+    _answer(gaps_view(report), dataset, fmt, envelope, output, force, dialect)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
-    from .export import map_by_choices
+    from .export.html import map_by_choices
 
     return [c for c in map_by_choices() if c.startswith(incomplete.lower())]
 
 
 @app.command(
     "export",
-    help=N_("The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report."),
+    help=N_(
+        "The whole dataset as JSON, CSV, Markdown, SQLite (with Datasette's metadata), an "
+        "Excel workbook or a self-contained HTML report."
+    ),
     epilog=_examples(
+        "digituki export --format xlsx -o digituki.xlsx",
         "digituki export --format json -o counties.json",
         "digituki export --format csv -o counties.csv",
         "digituki export --format markdown > report.md",
@@ -495,13 +579,14 @@ def export_command(
             "--output",
             "-o",
             help=N_(
-                "File to write (atomically). '-' or none: stdout (not for sqlite on a terminal)."
+                "File to write (atomically). '-' or none: stdout (not for sqlite or xlsx on a "
+                "terminal)."
             ),
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
+    force: ForceOption = False,
     map_by: Annotated[
         str | None,
         typer.Option(
@@ -515,14 +600,20 @@ def export_command(
             show_default=False,
         ),
     ] = None,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output if output is None else given_file(output, "--output"))
-    written = export(_dataset(ctx), chosen, output, force, map_by)
-    if written is not None:
+    written = export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx), dialect)
+    _confirm(written)
+
+
+def _confirm(written: Sequence[Written]) -> None:
+    """One line on stderr for each file written."""
+    for each in written:
         message = _("Wrote {path} ({format}, {size})").format(
-            path=written.path, format=written.format.value, size=_size(written.size)
+            path=each.path, format=each.format, size=_size(each.size)
         )
         typer.echo(printable(message), err=True)
 
@@ -585,7 +676,10 @@ def search(
             "--limit", "-n", click_type=Count(), help=N_("Show at most this many sections.")
         ),
     ] = 20,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .lookup import RegionIndex
     from .search import load_corpus
@@ -596,7 +690,7 @@ def search(
     chosen = RegionIndex(dataset.regions).resolve_all(region or [])
     corpus = load_corpus(dataset, _data_path(ctx))
     results = run_search(corpus, " ".join(query), chosen, section, limit)
-    _emit(search_view(results), fmt)
+    _emit(search_view(results), fmt, output, force, dialect)
 
 
 @app.command(
@@ -624,7 +718,10 @@ def stats(
             help=N_("Weight each region by its residents (the dataset's population figures)."),
         ),
     ] = False,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
     from .queries import attribution
@@ -636,7 +733,15 @@ def stats(
     if by_population and (weighted is None or weighted.date is None):
         raise UsageError(_("--by-population: the dataset has no population figures"))
     counts = count(dataset.regions, [by] if by else [])
-    _answer(stats_view(counts, by is not None, weighted), dataset, fmt, envelope)
+    _answer(
+        stats_view(counts, by is not None, weighted),
+        dataset,
+        fmt,
+        envelope,
+        output,
+        force,
+        dialect,
+    )
 
 
 @app.command(
@@ -662,14 +767,17 @@ def municipalities(
             metavar="R",
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .lookup import RegionIndex
     from .views_context import municipalities_view
 
     dataset = _dataset(ctx)
     chosen = RegionIndex(dataset.regions).resolve_all(region) if region else dataset.regions
-    _emit(municipalities_view(list(chosen), dataset.statistics), fmt)
+    _emit(municipalities_view(list(chosen), dataset.statistics), fmt, output, force, dialect)
 
 
 @app.command(

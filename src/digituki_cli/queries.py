@@ -23,6 +23,7 @@ from .model import (
     SectionName,
     Statistics,
 )
+from .text import squash
 from .vocabulary import GapKind
 
 # --- attributes: one definition of every column that list, compare and csv show ---
@@ -91,6 +92,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _one("responsible_unit", _FU, lambda r: r.funding.responsible_unit, None),
 )  # fmt: skip
 ATTRIBUTE_BY_KEY = {a.key: a for a in ATTRIBUTES}
+# The attributes that classify a region, each with evidence (the rest identify it).
+CLASSIFIED = tuple(a for a in ATTRIBUTES if a.group is not None)
 LIST_COLUMNS = ("name", "general_support", "funding", "channels", "partners")
 
 
@@ -115,6 +118,40 @@ def tally(regions: Sequence[Region], attribute: Attribute) -> list[Tally]:
     return [
         Tally(member, tuple(r for r in regions if has_value(attribute, r, member.value)))
         for member in attribute.codebook
+    ]
+
+
+def quote_page(region: Region, quote: str) -> int | None:
+    """The page on which the section of the region's text that holds the quote starts (the
+    quote compared as the loader checks it, checks.py), or None if no section holds it."""
+    needle = squash(quote)
+    for _name, section in region.sections.present():
+        if needle in squash(section.text):
+            return section.page
+    return None
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quote behind one classified value of a region, with the page on which the
+    section that holds it starts (None if no section does)."""
+
+    region: Region
+    attribute: Attribute
+    item: Evidenced[object]
+    quote: str
+    page: int | None
+
+
+def quotes(regions: Sequence[Region]) -> list[Quoted]:
+    """Every quote of the regions' classified values: by region, attribute (CLASSIFIED's
+    order), value, then quote. A value the report does not state has none."""
+    return [
+        Quoted(region, attribute, item, quote, quote_page(region, quote))
+        for region in regions
+        for attribute in CLASSIFIED
+        for item in attribute.evidence(region)
+        for quote in item.evidence
     ]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from . import streams
-from .formats import Format
+from .formats import CsvDialect, Format
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -138,29 +138,52 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def emit(output: Output, fmt: Format, stream: IO[str] | None = None) -> None:
-    """Write the output in the format to the stream, else to stdout: the table in the
-    terminal's encoding, JSON, CSV and Markdown as UTF-8 whatever the locale (streams.py)."""
+# A cell that starts with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula: one that starts with =, +, -, @, a
+    tab or a carriage return gets a leading apostrophe, as OWASP recommends. No number is
+    touched: the data's numbers (pages, counts) are never negative."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def emit(
+    output: Output,
+    fmt: Format,
+    stream: IO[str] | None = None,
+    dialect: CsvDialect = CsvDialect.STANDARD,
+) -> None:
+    """Write the output in a text format (not xlsx: see export.write_output) to the stream,
+    else to stdout: the table in the terminal's encoding, JSON, CSV and Markdown as UTF-8
+    whatever the locale (streams.py). CSV is written in the dialect, every cell
+    spreadsheet_safe."""
     if fmt is Format.TABLE:
         _print_rich(output.blocks, stream or sys.stdout)
         return
-    text = _machine_text(output, fmt)
+    text = _machine_text(output, fmt, dialect)
     if stream is None:
         streams.write_machine(text)
     else:
         stream.write(text)
 
 
-def _machine_text(output: Output, fmt: Format) -> str:
+def _machine_text(output: Output, fmt: Format, dialect: CsvDialect) -> str:
     """The output as JSON, CSV or Markdown text, whole (written in one go)."""
     if fmt is Format.JSON:
         return json.dumps(output.json_data(), ensure_ascii=False, indent=2) + "\n"
     if fmt is Format.CSV:
+        excel = dialect is CsvDialect.EXCEL_FI
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(output.csv_header)
-        writer.writerows(output.rows())
+        writer = csv.writer(
+            buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
+        )
+        writer.writerow([spreadsheet_safe(c) for c in output.csv_header])
+        writer.writerows([spreadsheet_safe(c) for c in row] for row in output.rows())
         return buffer.getvalue()
+    if fmt is Format.XLSX:
+        raise ValueError("xlsx is binary: write it with export.write_output")
     return to_markdown(output.blocks)
 
 

@@ -38,6 +38,7 @@ from .model import (
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
+    CLASSIFIED,
     LIST_COLUMNS,
     Attribute,
     AttributeValue,
@@ -49,6 +50,7 @@ from .queries import (
     Matrix,
     Reason,
     Residents,
+    quotes,
 )
 from .render import (
     Bar,
@@ -211,9 +213,6 @@ def _list_headers() -> tuple[str, ...]:
 
 # --- show ---
 
-# The attributes that classify a region (the rest identify it).
-CLASSIFIED = [a for a in ATTRIBUTES if a.group is not None]
-
 
 def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
     title = attribute_label(attribute.key)
@@ -284,7 +283,30 @@ def show_view(
         objects = [region_json(r) for r in regions]
         return objects[0] if len(objects) == 1 else objects
 
-    return _region_output(regions, blocks, data)
+    output = _region_output(regions, blocks, data)
+    if evidence:  # CSV carries the evidence: one row per quote
+        output.csv_header = EVIDENCE_HEADER
+        output.csv_rows = lambda: evidence_rows(regions)
+    return output
+
+
+EVIDENCE_HEADER = ("id", "field", "value", "quote", "page", "note")
+
+
+def evidence_rows(regions: Sequence[Region]) -> list[list[str]]:
+    """One row per quote behind a classified value (EVIDENCE_HEADER): the region's id, the
+    attribute's key, the value's code, the quote, the page its section starts on, the note."""
+    return [
+        [
+            q.region.id,
+            q.attribute.key,
+            str(q.item.value),
+            q.quote,
+            "" if q.page is None else str(q.page),
+            note_text(q.item.note) if q.item.note else "",
+        ]
+        for q in quotes(regions)
+    ]
 
 
 def show_blocks(
@@ -429,14 +451,14 @@ def match_evidence_view(output: Output, matches: Sequence[Match]) -> None:
         output.blocks.append(Heading(heading, level=2))
         output.blocks.append(Pairs(_reason_pairs(match.reasons), note_prefix=note))
 
-    def quotes(reason: Reason) -> tuple[str, ...]:
+    def quoted(reason: Reason) -> tuple[str, ...]:
         return reason.item.evidence if reason.item else ()
 
     output.data = lambda: [
         {
             **region_json(m.region),
             "match_evidence": [
-                {"condition": reason_code(r), "evidence": list(quotes(r))} for r in m.reasons
+                {"condition": reason_code(r), "evidence": list(quoted(r))} for r in m.reasons
             ],
         }
         for m in matches
@@ -446,7 +468,7 @@ def match_evidence_view(output: Output, matches: Sequence[Match]) -> None:
         [
             *row,
             ";".join(reason_code(r) for r in m.reasons),
-            " / ".join(dict.fromkeys(q for r in m.reasons for q in quotes(r))),
+            " / ".join(dict.fromkeys(q for r in m.reasons for q in quoted(r))),
         ]
         for row, m in zip(csv_rows([m.region for m in matches]), matches, strict=True)
     ]
