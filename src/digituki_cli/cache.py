@@ -25,7 +25,7 @@ from .model import SCHEMA_VERSION, Dataset
 CACHE_ENV = "DIGITUKI_CACHE_DIR"
 KEEP_FILES = 8
 # The code that decides what a valid, loaded dataset is: a change to any of it makes new keys.
-_CODE_FILES = ("model.py", "vocabulary.py", "load.py", "validation.py", "checks.py")
+_CODE_FILES = ("model.py", "vocabulary.py", "load.py", "validation.py", "checks.py", "sources.py")
 
 
 @contextmanager

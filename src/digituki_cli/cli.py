@@ -7,6 +7,7 @@ English message ids here; main() says them in the interface language (`_speak`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
-from .choices import CodeChoice, Count
+from .choices import CodeChoice, Count, IsoDate
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import ExportFormat, Format
 from .i18n import (
@@ -46,7 +47,7 @@ from .vocabulary import (
 if TYPE_CHECKING:
     from typer import _click as click
 
-    from .model import Dataset
+    from .model import Dataset, Note
 
 SLOW_LOAD_SECONDS = 1.0
 EXAMPLES = N_("Examples:")
@@ -398,6 +399,7 @@ def compare(
         "digituki gaps",
         "digituki gaps --funding unclear",
         "digituki gaps --kind no-remote-channel --format json",
+        "digituki gaps --kind funding-unclear --unconfirmed-since 2026-01-01",
     ),
 )
 def gaps(
@@ -419,13 +421,33 @@ def gaps(
             click_type=CodeChoice(FundingAfterProject),
         ),
     ] = None,
+    unconfirmed_since: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--unconfirmed-since",
+            help=N_(
+                "Only gaps resting on values that no source has confirmed since this day, "
+                "each with its date: whom to call."
+            ),
+            click_type=IsoDate(),
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.TABLE,
 ) -> None:
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
-    report = find_gaps(_dataset(ctx).regions, tuple(kind or ()), funding)
-    _emit(gaps_view(report), fmt)
+    dataset = _dataset(ctx)
+    report = find_gaps(dataset.regions, tuple(kind or ()), funding)
+    if unconfirmed_since is None:
+        _emit(gaps_view(report), fmt)
+        return
+    from .history import unconfirmed
+    from .history_views import unconfirmed_gaps_view
+
+    dated = unconfirmed(report, unconfirmed_since, dataset.source.date)
+    _emit(unconfirmed_gaps_view(dated), fmt)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
@@ -436,13 +458,17 @@ def _complete_map_by(incomplete: str) -> list[str]:
 
 @app.command(
     "export",
-    help=N_("The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report."),
+    help=N_(
+        "The whole dataset as JSON, CSV, Markdown, SQLite or a self-contained HTML report; "
+        "yaml: the dataset file itself, a copy to keep with record."
+    ),
     epilog=_examples(
         "digituki export --format json -o counties.json",
         "digituki export --format csv -o counties.csv",
         "digituki export --format markdown > report.md",
         "digituki export --format sqlite -o digituki.sqlite",
         "digituki export --format html -o report.html --map-by channel:email",
+        "digituki export --format yaml -o my-counties.yaml",
     ),
 )
 def export_command(
@@ -487,13 +513,24 @@ def export_command(
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output)
-    with _reader_may_leave():
-        written = export(_dataset(ctx), chosen, output, force, map_by)
+    copied: list[Path] = []
+    if chosen is ExportFormat.YAML:
+        from .record import copy_dataset
+
+        if map_by is not None:
+            raise UsageError(_("--map-by applies only to --format html"))
+        with _reader_may_leave():
+            written, copied = copy_dataset(_data_path(ctx), output, force)
+    else:
+        with _reader_may_leave():
+            written = export(_dataset(ctx), chosen, output, force, map_by)
     if written is not None:
         message = _("Wrote {path} ({format}, {size})").format(
             path=written.path, format=written.format.value, size=_size(written.size)
         )
         typer.echo(printable(message), err=True)
+    for path in copied:
+        typer.echo(printable(_("Copied the source text {path}").format(path=path)), err=True)
 
 
 def _size(size: int) -> str:
@@ -589,6 +626,271 @@ def stats(
     fields = [by] if by else []
     counts = count(_dataset(ctx).regions, fields)
     _emit(stats_view(counts, by is not None), fmt)
+
+
+# --- a living dataset: sources, history, changes, record (history.py, record.py) ---
+
+
+@app.command(
+    "history",
+    help=N_(
+        "A region's values through time: every observation of each value, with its date, "
+        "source, quotes and note."
+    ),
+    epilog=_examples(
+        "digituki history kanta-hame",
+        "digituki history kanta-hame funding.after_project",
+        "digituki history satakunta channels --format json",
+    ),
+)
+def history_command(
+    ctx: typer.Context,
+    region: Annotated[
+        str,
+        typer.Argument(
+            help=N_("Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha)."),
+            autocompletion=_complete_region,
+            show_default=False,
+            metavar="REGION",
+        ),
+    ],
+    field: Annotated[
+        str | None,
+        typer.Argument(
+            help=N_(
+                "The field, as in the schema (funding.after_project) or as a column (funding)."
+            ),
+            show_default=False,
+            metavar="FIELD",
+        ),
+    ] = None,
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    from .history import find_field, region_history
+    from .history_views import history_view
+    from .lookup import RegionIndex
+
+    found = RegionIndex(_dataset(ctx).regions).resolve(region)
+    spec = find_field(field) if field is not None else None
+    _emit(history_view(found, region_history(found, spec)), fmt)
+
+
+@app.command(
+    help=N_("Every observation dated on or after a day: what the dataset has learned since."),
+    epilog=_examples(
+        "digituki changes --since 2026-01-01",
+        "digituki changes --since 2026-01-01 --format csv",
+    ),
+)
+def changes(
+    ctx: typer.Context,
+    since: Annotated[
+        dt.date,
+        typer.Option(
+            "--since",
+            help=N_("The first day to list (YYYY-MM-DD)."),
+            click_type=IsoDate(),
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOption = Format.TABLE,
+) -> None:
+    from .history import changes as find_changes
+    from .history_views import changes_view
+
+    _emit(changes_view(find_changes(_dataset(ctx).regions, since), since), fmt)
+
+
+@app.command(
+    help=N_(
+        "Record what a source says of a region's value, in your copy of the dataset (--data): "
+        "the quote must occur in the source's text. The newest observation becomes the value, "
+        "the earlier one its history."
+    ),
+    epilog=_examples(
+        "digituki --data my-counties.yaml record kanta-hame funding.after_project "
+        "regular-budget --source kanta-hame-2026-01 --quote 'Digituki rahoitetaan "
+        "hyvinvointialueen perusbudjetista.'",
+        "digituki --data my-counties.yaml record satakunta channels -chat --source "
+        "satakunta-2026-02 --quote 'Chat-palvelu on lopetettu.'",
+        after=N_(
+            "For a set (channels, providers, partners...), +CODE adds a member and -CODE "
+            "removes one. A note is given in Finnish, Swedish and English: --note is in the "
+            "interface language, --note-fi, --note-sv and --note-en in each."
+        ),
+    ),
+)
+def record(
+    ctx: typer.Context,
+    region: Annotated[
+        str,
+        typer.Argument(
+            help=N_("Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha)."),
+            autocompletion=_complete_region,
+            show_default=False,
+            metavar="REGION",
+        ),
+    ],
+    field: Annotated[
+        str,
+        typer.Argument(
+            help=N_(
+                "The field, as in the schema (funding.after_project) or as a column (funding)."
+            ),
+            show_default=False,
+            metavar="FIELD",
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help=N_("The value's code or label; for a set +CODE or -CODE."),
+            show_default=False,
+            metavar="VALUE",
+        ),
+    ],
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source", help=N_("The source's id (see digituki sources)."), show_default=False
+        ),
+    ],
+    quote: Annotated[
+        list[str],
+        typer.Option(
+            "--quote",
+            help=N_("The source's words, copied exactly (repeatable)."),
+            show_default=False,
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help=N_("Why the value follows, in the interface language.")),
+    ] = None,
+    note_fi: Annotated[
+        str | None, typer.Option("--note-fi", help=N_("The note in Finnish."))
+    ] = None,
+    note_sv: Annotated[
+        str | None, typer.Option("--note-sv", help=N_("The note in Swedish."))
+    ] = None,
+    note_en: Annotated[
+        str | None, typer.Option("--note-en", help=N_("The note in English."))
+    ] = None,
+) -> None:
+    from .history_views import recorded_view
+    from .record import record as record_observation
+
+    texts = {"fi": note_fi, "sv": note_sv, "en": note_en}
+    if note is not None:
+        texts[language()] = note
+    recorded = record_observation(
+        _editable_path(ctx), region, field, value, source, quote, _note(texts)
+    )
+    _emit(recorded_view(recorded.event, recorded.path), Format.TABLE)
+
+
+def _note(texts: dict[str, str | None]) -> Note | None:
+    """A note from --note and --note-fi/sv/en: none, or all three languages."""
+    from .model import Note
+
+    if not any(texts.values()):
+        return None
+    missing = [f"--note-{lang}" for lang, text in texts.items() if not text]
+    if missing:
+        raise UsageError(
+            _("a note is given in Finnish, Swedish and English: add {options}").format(
+                options=", ".join(missing)
+            )
+        )
+    return Note(**{lang: str(text) for lang, text in texts.items()})
+
+
+def _editable_path(ctx: typer.Context) -> Path:
+    """The dataset that record and sources add change: the one given with --data or
+    DIGITUKI_DATA (record.editable refuses the bundled one)."""
+    if not ctx.find_root().params.get("data"):
+        raise UsageError(
+            _("give the dataset to change with --data FILE (or DIGITUKI_DATA)"),
+            hint=_("copy the bundled one first: digituki export --format yaml -o my-counties.yaml"),
+        )
+    return _data_path(ctx)
+
+
+sources_app = typer.Typer(
+    help=N_("The dataset's sources, the report first; `sources add` registers a newer one."),
+    epilog=_examples(
+        "digituki sources",
+        "digituki --data my-counties.yaml sources add kanta-hame.txt --id kanta-hame-2026-01 "
+        "--title 'Kanta-Hämeen aluehallituksen päätös' --date 2026-01-15 "
+        "--publisher 'Kanta-Hämeen hyvinvointialue'",
+    ),
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
+def sources_command(ctx: typer.Context, fmt: FormatOption = Format.TABLE) -> None:
+    """List the sources when no subcommand is given."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .history_views import sources_view
+    from .sources import registry
+
+    _emit(sources_view(registry(_dataset(ctx))), fmt)
+
+
+@sources_app.command(
+    "add",
+    help=N_(
+        "Register a newer source in your copy of the dataset (--data) and save its text "
+        "beside it, in sources/ID.txt: the page's passage, the decision, the e-mail."
+    ),
+    epilog=_examples(
+        "digituki --data my-counties.yaml sources add kanta-hame.txt --id kanta-hame-2026-01 "
+        "--title 'Kanta-Hämeen aluehallituksen päätös' --date 2026-01-15 "
+        "--url https://example.org/paatos",
+    ),
+)
+def sources_add(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help=N_("The source's text, as UTF-8 text."), show_default=False, metavar="FILE"
+        ),
+    ],
+    source_id: Annotated[
+        str,
+        typer.Option(
+            "--id",
+            help=N_("A short id: lower-case letters and digits joined by '-'."),
+            show_default=False,
+        ),
+    ],
+    title: Annotated[
+        str, typer.Option("--title", help=N_("What the source is."), show_default=False)
+    ],
+    date: Annotated[
+        dt.date,
+        typer.Option(
+            "--date",
+            help=N_("When it was published, or read (YYYY-MM-DD)."),
+            click_type=IsoDate(),
+            show_default=False,
+        ),
+    ],
+    url: Annotated[str | None, typer.Option("--url", help=N_("Where to find it."))] = None,
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help=N_("Who published it."))
+    ] = None,
+) -> None:
+    from .history_views import source_added_view
+    from .record import add_source
+
+    added = add_source(_editable_path(ctx), file, source_id, title, date, url, publisher)
+    _emit(source_added_view(added.entry, added.path), Format.TABLE)
 
 
 @app.command(
@@ -688,6 +990,34 @@ def _take_lang(args: list[str]) -> tuple[str | None, list[str]]:
     return chosen, rest
 
 
+# Options of record that take a value (a value may begin with '-'); --data is global.
+_RECORD_VALUE_OPTIONS = frozenset(
+    {"--data", "--source", "--quote", "--note", "--note-fi", "--note-sv", "--note-en"}
+)
+
+
+def _members_last(args: list[str]) -> list[str]:
+    """`record REGION FIELD -chat`: click would read -chat as the short options -c -h -a -t
+    (and -h shows the help); a set member to remove is moved after `--`, at the end, where
+    click takes it as the argument it is."""
+    command = 0
+    while command < len(args) and args[command].startswith("-"):
+        command += 2 if args[command] == "--data" else 1  # the global options
+    if command >= len(args) or args[command] != "record" or "--" in args:
+        return args
+    start = command + 1
+    kept, members = args[:start], []
+    words = iter(args[start:])
+    for word in words:
+        if word in _RECORD_VALUE_OPTIONS:
+            kept += [word, next(words, "")]
+        elif len(word) > 1 and word[0] == "-" and word[1] != "-" and word != "-h":
+            members.append(word)
+        else:
+            kept.append(word)
+    return [*kept, "--", *members] if members else kept
+
+
 # Words of Typer's and click's own that reach the user: in the catalogue, said by _speak.
 TYPER_WORDS = (
     N_("Usage:"),
@@ -716,8 +1046,7 @@ def _speak(command: click.Command) -> None:
     import typer.core
 
     typer.core._ = _  # type: ignore[attr-defined]
-    commands: dict[str, click.Command] = getattr(command, "commands", {})
-    for each in (command, *commands.values()):
+    for each in _every_command(command):
         each.context_class = _Context
         if each.help:
             each.help = _(each.help)
@@ -734,6 +1063,14 @@ def _speak(command: click.Command) -> None:
             if isinstance(param.type, CodeChoice) and language() != "en" and param.type.labels():
                 text += " " + _("Also: {labels}.").format(labels=", ".join(param.type.labels()))
             param.help = text or None
+
+
+def _every_command(command: click.Command) -> Iterator[click.Command]:
+    """The command and, for a group, every command under it (`sources add`)."""
+    yield command
+    commands: dict[str, click.Command] = getattr(command, "commands", {})
+    for each in commands.values():
+        yield from _every_command(each)
 
 
 def _usage_message(exc: Exception) -> str:
@@ -778,6 +1115,7 @@ def main(argv: list[str] | None = None) -> None:
         set_language(resolve_language(option, os.environ))
     except LanguageError as exc:
         _fail(str(exc), EXIT_USAGE)
+    args = _members_last(args)
     command = typer.main.get_command(app)
     _speak(command)
     try:

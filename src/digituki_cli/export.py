@@ -42,6 +42,8 @@ SUFFIXES = {
     ".db": ExportFormat.SQLITE,
     ".html": ExportFormat.HTML,
     ".htm": ExportFormat.HTML,
+    ".yaml": ExportFormat.YAML,
+    ".yml": ExportFormat.YAML,
 }
 
 
@@ -259,17 +261,24 @@ def to_json(dataset: Dataset) -> str:
     data = {
         "schema_version": dataset.schema_version,
         "source": to_jsonable(dataset.source),
+        "sources": to_jsonable(dataset.sources),
         "regions": [region_json(r) for r in dataset.regions],
     }
     return _emit(Output(data=data), Format.JSON)
 
 
 def to_csv(dataset: Dataset) -> str:
-    """One row per region, one column per attribute; sets joined with ';'."""
+    """One row per region, one column per attribute; sets joined with ';'. Then the source
+    and date of each classified value (history_views.DATED_HEADER)."""
+    from .history_views import DATED_HEADER, dated_cells
     from .render import Output
     from .views import CSV_HEADER, csv_rows
 
-    return _emit(Output(csv_header=CSV_HEADER, csv_rows=csv_rows(dataset.regions)), Format.CSV)
+    rows = [
+        [*row, *dated_cells(region)]
+        for row, region in zip(csv_rows(dataset.regions), dataset.regions, strict=True)
+    ]
+    return _emit(Output(csv_header=(*CSV_HEADER, *DATED_HEADER), csv_rows=rows), Format.CSV)
 
 
 def to_markdown(dataset: Dataset) -> str:
@@ -389,12 +398,15 @@ def write_sqlite(dataset: Dataset, path: Path) -> None:
     """A SQLite database of the dataset: regions, one link table per set, texts with FTS5."""
     import sqlite3
 
+    from . import sqlite_history
+
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         with connection:
             _create_sqlite_schema(connection)
             _fill_sqlite(connection, dataset)
+            sqlite_history.add(connection, dataset)
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # the schema and the data disagree: a bug here, not the user's
             raise RuntimeError(f"foreign key problems in the export: {problems[:3]}")
@@ -847,6 +859,7 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
         REPORT_LANGUAGE_NOTE,
         attribute_label,
         note_text,
+        provenance,
         region_name,
     )
 
@@ -872,6 +885,7 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
         describe=describe,
         name_of=region_name,
         note_of=note_text,
+        dated_of=provenance,
         value_of=lambda value: label(value) if isinstance(value, DescribedEnum) else value or "-",
         note_prefix=_(NOTE_PREFIX),
         lang=language(),

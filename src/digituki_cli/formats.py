@@ -19,3 +19,4 @@ class ExportFormat(StrEnum):
     MARKDOWN = "markdown"
     SQLITE = "sqlite"
     HTML = "html"
+    YAML = "yaml"  # the dataset file itself, to copy and keep (record.copy_dataset)

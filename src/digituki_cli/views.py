@@ -10,8 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .checks import from_report
 from .i18n import N_, _, describe, label, language, ngettext, number, pgettext, speaking
-from .model import Answer, DescribedEnum, Names, Note, Region, SectionName, to_jsonable
+from .model import (
+    Answer,
+    DescribedEnum,
+    Evidenced,
+    Names,
+    Note,
+    Observation,
+    Region,
+    SectionName,
+    to_jsonable,
+)
 from .queries import (
     ATTRIBUTE_BY_KEY,
     ATTRIBUTES,
@@ -183,17 +194,33 @@ CLASSIFIED = [a for a in ATTRIBUTES if a.group is not None]
 def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
     title = attribute_label(attribute.key)
     value = _cell(attribute, region)
+    items = attribute.evidence(region)
+    if not all(from_report(item) for item in items):
+        value = "\n".join(_dated(item) for item in items)
     if not evidence:
         return Pair(title, value)
     quotes: list[str] = []
     notes: list[str] = []
-    items = attribute.evidence(region)
     for item in items:
         member = f"[{_member_label(item.value)}] " if len(items) > 1 else ""
         quotes.extend(member + q for q in item.evidence)
         if item.note:
             notes.append(member + note_text(item.note))
     return Pair(title, value, tuple(quotes), " ".join(notes) or None)
+
+
+def provenance(item: Observation[object]) -> str | None:
+    """When and where a newer source says a value, "(2026-01-15, source kanta-hame-2026-01)";
+    None for the report's values (the date of those is the report's)."""
+    if from_report(item) or item.observed is None:
+        return None
+    return _("({date}, source {source})").format(date=item.observed.isoformat(), source=item.source)
+
+
+def _dated(item: Evidenced[object]) -> str:
+    """A value as show gives it, with its date and source when a newer source says it."""
+    text = _member_label(item.value) if item.value is not None else "-"
+    return " ".join(part for part in (text, provenance(item)) if part)
 
 
 def note_text(note: Note) -> str:
