@@ -108,11 +108,10 @@ def changes(
         "the earlier one its history."
     ),
     epilog=_examples(
-        "digituki --data my-counties.yaml record kanta-hame funding.after_project "
-        "regular-budget --source kanta-hame-2026-01 --quote 'Digituki rahoitetaan "
-        "hyvinvointialueen perusbudjetista.'",
-        "digituki --data my-counties.yaml record satakunta channels -chat --source "
-        "satakunta-2026-02 --quote 'Chat-palvelu on lopetettu.'",
+        "digituki --data my.yaml record kanta-hame funding regular-budget --source kh "
+        "--quote 'budjet'",
+        "digituki --data my.yaml record satakunta channels -chat --source sk "
+        "--quote 'chat lopetettiin'",
         after=N_(
             "For a set (channels, providers, partners...), +CODE adds a member and -CODE "
             "removes one. A note is given in Finnish, Swedish and English: --note is in the "
@@ -152,7 +151,10 @@ def record(
     source: Annotated[
         str,
         typer.Option(
-            "--source", help=N_("The source's id (see digituki sources)."), show_default=False
+            "--source",
+            help=N_("The source's id (see digituki sources)."),
+            show_default=False,
+            metavar="ID",
         ),
     ],
     quote: Annotated[
@@ -161,20 +163,26 @@ def record(
             "--quote",
             help=N_("The source's words, copied exactly (repeatable)."),
             show_default=False,
+            metavar="TEXT",
         ),
     ],
     note: Annotated[
         str | None,
-        typer.Option("--note", help=N_("Why the value follows, in the interface language.")),
+        typer.Option(
+            "--note", help=N_("Why the value follows, in the interface language."), metavar="TEXT"
+        ),
     ] = None,
     note_fi: Annotated[
-        str | None, typer.Option("--note-fi", help=N_("The note in Finnish."))
+        str | None,
+        typer.Option("--note-fi", help=N_("The note in Finnish."), metavar="TEXT"),
     ] = None,
     note_sv: Annotated[
-        str | None, typer.Option("--note-sv", help=N_("The note in Swedish."))
+        str | None,
+        typer.Option("--note-sv", help=N_("The note in Swedish."), metavar="TEXT"),
     ] = None,
     note_en: Annotated[
-        str | None, typer.Option("--note-en", help=N_("The note in English."))
+        str | None,
+        typer.Option("--note-en", help=N_("The note in English."), metavar="TEXT"),
     ] = None,
 ) -> None:
     from .history_views import recorded_view
@@ -220,9 +228,8 @@ sources_app = typer.Typer(
     help=N_("The dataset's sources, the report first; `sources add` registers a newer one."),
     epilog=_examples(
         "digituki sources",
-        "digituki --data my-counties.yaml sources add kanta-hame.txt --id kanta-hame-2026-01 "
-        "--title 'Kanta-Hämeen aluehallituksen päätös' --date 2026-01-15 "
-        "--publisher 'Kanta-Hämeen hyvinvointialue'",
+        "digituki --data my.yaml sources add paatos.txt --id kh-2026 --title 'Päätös' "
+        "--date 2026-01-15",
     ),
     invoke_without_command=True,
     rich_markup_mode=None,
@@ -248,9 +255,8 @@ def sources_command(ctx: typer.Context, fmt: FormatOption = Format.TABLE) -> Non
         "beside it, in sources/ID.txt: the page's passage, the decision, the e-mail."
     ),
     epilog=_examples(
-        "digituki --data my-counties.yaml sources add kanta-hame.txt --id kanta-hame-2026-01 "
-        "--title 'Kanta-Hämeen aluehallituksen päätös' --date 2026-01-15 "
-        "--url https://example.org/paatos",
+        "digituki --data my.yaml sources add paatos.txt --id kh-2026 --title 'Päätös' "
+        "--date 2026-01-15 --url https://example.org/paatos",
     ),
 )
 def sources_add(
@@ -267,10 +273,12 @@ def sources_add(
             "--id",
             help=N_("A short id: lower-case letters and digits joined by '-'."),
             show_default=False,
+            metavar="ID",
         ),
     ],
     title: Annotated[
-        str, typer.Option("--title", help=N_("What the source is."), show_default=False)
+        str,
+        typer.Option("--title", help=N_("What the source is."), show_default=False, metavar="TEXT"),
     ],
     date: Annotated[
         dt.date,
@@ -281,9 +289,12 @@ def sources_add(
             show_default=False,
         ),
     ],
-    url: Annotated[str | None, typer.Option("--url", help=N_("Where to find it."))] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help=N_("Where to find it."), metavar="URL")
+    ] = None,
     publisher: Annotated[
-        str | None, typer.Option("--publisher", help=N_("Who published it."))
+        str | None,
+        typer.Option("--publisher", help=N_("Who published it."), metavar="NAME"),
     ] = None,
 ) -> None:
     from .history_views import source_added_view
