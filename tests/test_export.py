@@ -18,6 +18,7 @@ import pytest
 
 from digituki_cli.errors import DigitukiError
 from digituki_cli.export.files import write_atomic
+from digituki_cli.history_views import DATED_HEADER
 from digituki_cli.model import SCHEMA_VERSION, Dataset
 from digituki_cli.queries import ATTRIBUTES
 from digituki_cli.validation import validate
@@ -67,7 +68,7 @@ def test_csv_has_one_row_per_region_and_keeps_finnish_letters(
     assert "Päijät-Häme".encode() in raw and "Länsi-Uusimaa".encode() in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert [r["id"] for r in rows] == [r.id for r in dataset.regions]
-    assert list(rows[0]) == ["id", *(a.key for a in ATTRIBUTES), *CONTEXT_COLUMNS]
+    assert list(rows[0]) == ["id", *(a.key for a in ATTRIBUTES), *CONTEXT_COLUMNS, *DATED_HEADER]
     by_id = {r["id"]: r for r in rows}
     assert by_id["paijat-hame"]["name"] == "Päijät-Häme"
     assert by_id["ahvenanmaa"]["interviewed"] == "no"

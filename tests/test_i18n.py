@@ -525,7 +525,10 @@ def _codes() -> set[str]:
         if isinstance(enum, type) and issubclass(enum, vocabulary.DescribedEnum)
         for member in enum
     }
-    return codes | {"channel", "partner", "funding"}  # --map-by's prefixes
+    from digituki_cli.sources import fields
+
+    fields_typed = set(fields())  # record's and history's FIELD: funding.after_project
+    return codes | fields_typed | {"channel", "partner", "funding"}  # --map-by's prefixes
 
 
 def _english_in(lang: str, text: str) -> list[str]:

@@ -165,7 +165,7 @@ def test_loader_is_safe_loader() -> None:
     ("change", "expected"),
     [
         (("- value: presentations\n", "- value: outreach\n"), "outreach is listed twice"),
-        (("schema_version: 2", "schema_version: 7"), "this digituki reads schema version 2, not 7"),
+        (("schema_version: 3", "schema_version: 7"), "this digituki reads schema version 3, not 7"),
         (("- id: kainuu", "- id: Kainuu!"), "should match the pattern"),
         (("  page: 7\n", "  page: 0\n"), "should be at least 1"),
         (("- Eksote", '- "Eks\\e[31mote\\a"'), "control characters are not allowed"),

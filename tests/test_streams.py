@@ -114,7 +114,7 @@ def test_a_non_blocking_pipe_is_waited_for() -> None:
     with os.fdopen(read, "rb") as reader:
         out = reader.read()
     assert (process.wait(timeout=60), process.stderr.read() if process.stderr else b"") == (0, b"")
-    assert json.loads(out)["schema_version"] == 2
+    assert json.loads(out)["schema_version"] == 3
 
 
 @pytest.mark.parametrize("args", WRITERS, ids=" ".join)
@@ -129,7 +129,7 @@ def test_export_to_a_file_needs_no_stdout(tmp_path: Path) -> None:
     result = _run(["export", "--format", "json", "-o", str(target)], ">&-")
     assert result.returncode == 0
     assert result.stderr.decode().startswith(f"Wrote {target} (json, ")
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 3
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")

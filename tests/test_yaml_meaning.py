@@ -72,7 +72,7 @@ def test_a_key_given_twice_is_an_error_naming_key_file_and_line(
 def test_every_key_given_twice_in_every_mapping_is_named(tmp_path: Path) -> None:
     text = (
         mini_text()
-        .replace("schema_version: 2\n", "schema_version: 2\nschema_version: 2\n", 1)
+        .replace("schema_version: 3\n", "schema_version: 3\nschema_version: 3\n", 1)
         .replace("  title: Hyvinvointialueiden", "  file: x\n  title: Hyvinvointialueiden", 1)
         .replace("    fi: Kainuu\n", "    fi: Kainuu\n    fi: Kajaani\n", 1)
         .replace("      page: 8\n", "      page: 8\n      page: 8\n", 1)

@@ -27,7 +27,7 @@ NO_CACHE_ENV = "DIGITUKI_NO_CACHE"
 KEEP_FILES = 8
 T = TypeVar("T")
 # The code that decides what a valid, loaded dataset is: a change to any of it makes new keys.
-_CODE_FILES = ("model.py", "vocabulary.py", "load.py", "validation.py", "checks.py")
+_CODE_FILES = ("model.py", "vocabulary.py", "load.py", "validation.py", "checks.py", "sources.py")
 
 
 @contextmanager

@@ -1,19 +1,25 @@
 """Dataset-level checks that a single model cannot make: uniqueness, evidence, and the
-consistency of the statistics (codes, municipalities, populations)."""
+consistency of the statistics (codes, municipalities, populations).
+
+Quotes are checked against the text of their own source: the region's text for the report,
+the saved text of a newer source (read by sources.py) for the others.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .i18n import _
 from .model import (
+    REPORT_ID,
     SCHEMA_VERSION,
     Dataset,
     Evidenced,
     FormerMunicipality,
     Municipality,
+    Observation,
     Region,
 )
 from .text import ECHO_LIMIT, name_key, printable, squash
@@ -43,11 +49,31 @@ def evidenced_values(region: Region) -> Iterator[tuple[Location, Evidenced[objec
                 yield (group_name, field_name), value
 
 
-def _is_reported(item: Evidenced[object]) -> bool:
+def observations(region: Region) -> Iterator[tuple[Location, Observation[object]]]:
+    """Every observation of a region with its location: each current value (as
+    evidenced_values), then its history, then each removal of a set member and its history."""
+    for loc, item in evidenced_values(region):
+        yield loc, item
+        for index, earlier in enumerate(item.history):
+            yield (*loc, "history", index), earlier
+    for index, removal in enumerate(region.removed):
+        yield ("removed", index), removal
+        for earlier_index, earlier in enumerate(removal.history):
+            yield ("removed", index, "history", earlier_index), earlier
+
+
+def from_report(item: Observation[object]) -> bool:
+    """Whether the observation's source is the report (a value that names no source is)."""
+    return item.source in (None, REPORT_ID)
+
+
+def _is_reported(item: Observation[object]) -> bool:
     return item.value not in (None, "not-reported")
 
 
-def errors(dataset: Dataset) -> list[Finding]:
+def errors(dataset: Dataset, source_texts: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every dataset-level error. `source_texts` holds the text of each newer source by id
+    (squashed, see text.squash); a quote from a source not in it is reported as not found."""
     found: list[Finding] = []
     if dataset.schema_version != SCHEMA_VERSION:
         found.append(
@@ -84,7 +110,7 @@ def errors(dataset: Dataset) -> list[Finding]:
                     )
                 )
         found.extend(_section_errors(region, where))
-        found.extend(_evidence_errors(region, where))
+        found.extend(_evidence_errors(region, where, source_texts or {}))
     found.extend(_statistics_errors(dataset, name_owner))
     return found
 
@@ -175,10 +201,12 @@ def _section_errors(region: Region, where: Location) -> Iterator[Finding]:
                 yield Finding((*where, *loc), _("a region not interviewed is all not-reported"))
 
 
-def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
-    texts = [squash(section.text) for _, section in region.sections.present()]
+def _evidence_errors(
+    region: Region, where: Location, source_texts: Mapping[str, str]
+) -> Iterator[Finding]:
+    region_texts = [squash(section.text) for _, section in region.sections.present()]
     seen_members: set[tuple[str | int, ...]] = set()
-    for loc, item in evidenced_values(region):
+    for loc, item in observations(region):
         if len(loc) == 3:  # a member of a set: (group, field, index)
             member = (loc[0], loc[1], str(item.value))
             if member in seen_members:
@@ -188,6 +216,8 @@ def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
             yield Finding((*where, *loc, "evidence"), _("a reported value needs evidence"))
         if not _is_reported(item) and item.evidence:
             yield Finding((*where, *loc, "evidence"), _("a not-reported value has no evidence"))
+        report = from_report(item)
+        texts = region_texts if report else [source_texts.get(str(item.source), "")]
         for quote_index, quote in enumerate(item.evidence):
             needle = squash(quote)
             if len(needle) < MIN_QUOTE_CHARS:
@@ -198,10 +228,13 @@ def _evidence_errors(region: Region, where: Location) -> Iterator[Finding]:
                     ),
                 )
             elif not any(needle in text for text in texts):
+                shown = printable(quote, ECHO_LIMIT)
                 yield Finding(
                     (*where, *loc, "evidence", quote_index),
-                    _("quote not found in the region's text: {quote}").format(
-                        quote=repr(printable(quote, ECHO_LIMIT))
+                    _("quote not found in the region's text: {quote}").format(quote=repr(shown))
+                    if report
+                    else _("quote not found in the text of source {source}: '{quote}'").format(
+                        source=item.source, quote=shown
                     ),
                 )
 

@@ -109,3 +109,33 @@ class Count(ParamType):
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
         return "N"
+
+
+class IsoDate(ParamType):
+    """A day written YYYY-MM-DD (2026-01-15); `convert` returns a datetime.date. Its error
+    is in the interface language."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        import datetime as dt
+        import re
+
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
+        self.fail(
+            _("{value} is not a date written YYYY-MM-DD").format(
+                value=repr(printable(str(value), ECHO_LIMIT))
+            ),
+            param,
+            ctx,
+        )
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        return "YYYY-MM-DD"

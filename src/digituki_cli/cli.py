@@ -7,15 +7,17 @@ English message ids here; main() says them in the interface language (`_speak`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import __version__, streams
-from .choices import CodeChoice, Count
+from .choices import CodeChoice, Count, IsoDate
 from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
 from .formats import CsvDialect, ExportFormat, Format
 from .i18n import (
@@ -42,7 +44,7 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from typer import _click as click
 
@@ -505,6 +507,7 @@ def compare(
         "digituki gaps",
         "digituki gaps --funding unclear",
         "digituki gaps --kind no-remote-channel --format json",
+        "digituki gaps --kind funding-unclear --unconfirmed-since 2026-01-01",
     ),
 )
 def gaps(
@@ -526,6 +529,18 @@ def gaps(
             click_type=CodeChoice(FundingAfterProject),
         ),
     ] = None,
+    unconfirmed_since: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--unconfirmed-since",
+            help=N_(
+                "Only gaps resting on values that no source has confirmed since this day, "
+                "each with its date: whom to call."
+            ),
+            click_type=IsoDate(),
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -537,7 +552,14 @@ def gaps(
 
     dataset = _dataset(ctx)
     report = find_gaps(dataset.regions, tuple(kind or ()), funding, dataset.statistics)
-    _answer(gaps_view(report), dataset, fmt, envelope, output, force, dialect)
+    if unconfirmed_since is None:
+        _answer(gaps_view(report), dataset, fmt, envelope, output, force, dialect)
+        return
+    from .history import unconfirmed
+    from .history_views import unconfirmed_gaps_view
+
+    dated = unconfirmed(report, unconfirmed_since, dataset.source.date)
+    _answer(unconfirmed_gaps_view(dated), dataset, fmt, envelope, output, force, dialect)
 
 
 def _complete_map_by(incomplete: str) -> list[str]:
@@ -550,7 +572,8 @@ def _complete_map_by(incomplete: str) -> list[str]:
     "export",
     help=N_(
         "The whole dataset as JSON, CSV, Markdown, SQLite (with Datasette's metadata), an "
-        "Excel workbook or a self-contained HTML report."
+        "Excel workbook or a self-contained HTML report; yaml: the dataset file itself, a "
+        "copy to keep with record."
     ),
     epilog=_examples(
         "digituki export --format xlsx -o digituki.xlsx",
@@ -559,6 +582,7 @@ def _complete_map_by(incomplete: str) -> list[str]:
         "digituki export --format markdown > report.md",
         "digituki export --format sqlite -o digituki.sqlite",
         "digituki export --format html -o report.html --map-by channel:email",
+        "digituki export --format yaml -o my-counties.yaml",
     ),
 )
 def export_command(
@@ -605,8 +629,17 @@ def export_command(
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output if output is None else given_file(output, "--output"))
-    written = export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx), dialect)
-    _confirm(written)
+    if chosen is ExportFormat.YAML:
+        from .record import copy_dataset
+
+        if map_by is not None:
+            raise UsageError(_("--map-by applies only to --format html"))
+        written, copied = copy_dataset(_data_path(ctx), output, force)
+        _confirm(written)
+        for path in copied:
+            typer.echo(printable(_("Copied the source text {path}").format(path=path)), err=True)
+        return
+    _confirm(export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx), dialect))
 
 
 def _confirm(written: Sequence[Written]) -> None:
@@ -881,6 +914,34 @@ def _take_lang(args: list[str]) -> tuple[str | None, list[str]]:
     return chosen, rest
 
 
+# Options of record that take a value (a value may begin with '-'); --data is global.
+_RECORD_VALUE_OPTIONS = frozenset(
+    {"--data", "--source", "--quote", "--note", "--note-fi", "--note-sv", "--note-en"}
+)
+
+
+def _members_last(args: list[str]) -> list[str]:
+    """`record REGION FIELD -chat`: click would read -chat as the short options -c -h -a -t
+    (and -h shows the help); a set member to remove is moved after `--`, at the end, where
+    click takes it as the argument it is."""
+    command = 0
+    while command < len(args) and args[command].startswith("-"):
+        command += 2 if args[command] == "--data" else 1  # the global options
+    if command >= len(args) or args[command] != "record" or "--" in args:
+        return args
+    start = command + 1
+    kept, members = args[:start], []
+    words = iter(args[start:])
+    for word in words:
+        if word in _RECORD_VALUE_OPTIONS:
+            kept += [word, next(words, "")]
+        elif len(word) > 1 and word[0] == "-" and word[1] != "-" and word != "-h":
+            members.append(word)
+        else:
+            kept.append(word)
+    return [*kept, "--", *members] if members else kept
+
+
 # Words of Typer's and click's own that reach the user: in the catalogue, said by _speak.
 TYPER_WORDS = (
     N_("Usage:"),
@@ -909,8 +970,7 @@ def _speak(command: click.Command) -> None:
     import typer.core
 
     typer.core._ = _  # type: ignore[attr-defined]
-    commands: dict[str, click.Command] = getattr(command, "commands", {})
-    for each in (command, *commands.values()):
+    for each in _every_command(command):
         each.context_class = _Context
         if each.help:
             each.help = _(each.help)
@@ -927,6 +987,14 @@ def _speak(command: click.Command) -> None:
             if isinstance(param.type, CodeChoice) and language() != "en" and param.type.labels():
                 text += " " + _("Also: {labels}.").format(labels=", ".join(param.type.labels()))
             param.help = text or None
+
+
+def _every_command(command: click.Command) -> Iterator[click.Command]:
+    """The command and, for a group, every command under it (`sources add`)."""
+    yield command
+    commands: dict[str, click.Command] = getattr(command, "commands", {})
+    for each in commands.values():
+        yield from _every_command(each)
 
 
 def _usage_message(exc: Exception) -> str:
@@ -971,6 +1039,7 @@ def main(argv: list[str] | None = None) -> None:
         set_language(resolve_language(option, os.environ))
     except LanguageError as exc:
         _fail(str(exc), EXIT_USAGE)
+    args = _members_last(args)
     command = typer.main.get_command(app)
     _speak(command)
     try:
@@ -1013,3 +1082,8 @@ class _Formatter(typer._click.HelpFormatter):
 
 class _Context(typer.Context):
     formatter_class = _Formatter
+
+
+# The commands that keep a living dataset are in their own module (see its docstring for why);
+# importing it registers them on `app`.
+from . import cli_living  # noqa: E402, F401

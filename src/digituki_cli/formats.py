@@ -24,6 +24,7 @@ class ExportFormat(StrEnum):
     MARKDOWN = "markdown"
     SQLITE = "sqlite"
     HTML = "html"
+    YAML = "yaml"  # the dataset file itself, to copy and keep (record.copy_dataset)
     XLSX = "xlsx"
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from . import checks
+from . import checks, sources
 from .errors import DataError, Problem
 from .i18n import N_, _
 from .model import Dataset
@@ -232,7 +232,8 @@ def _mapping_locations(root: Any) -> dict[int, tuple[str | int, ...]]:
 
 
 def validate_data(data: Any, text: str, file: str) -> Dataset:
-    """Validate parsed data into a dataset, or raise every error at once."""
+    """Validate parsed data into a dataset, or raise every error at once. `file` is the
+    dataset's path: the texts of newer sources are read beside it (sources.py)."""
     if not isinstance(data, dict):
         kind = _("empty") if data is None else type(data).__name__
         raise _fail(
@@ -246,7 +247,7 @@ def validate_data(data: Any, text: str, file: str) -> Dataset:
     from . import validation
 
     try:
-        dataset = validation.validate(data)
+        dataset = sources.resolve(validation.validate(sources.migrate(data)))
     except ValidationError as exc:
         found = [
             checks.Finding(tuple(err["loc"]), _pydantic_message(err))
@@ -260,7 +261,8 @@ def validate_data(data: Any, text: str, file: str) -> Dataset:
             *validation.control_character_errors(dataset),
         )
     ]
-    errors += checks.errors(dataset)
+    texts, unreadable = sources.read_texts(dataset, Path(file).parent)
+    errors += checks.errors(dataset, texts) + unreadable + sources.errors(dataset)
     if errors:
         raise DataError(_locate(errors, data, text, file))
     return dataset
@@ -349,7 +351,7 @@ def load_dataset(path: Path) -> Loaded:
     raw = read_bytes(path)
     key = validated_cache.key_for(raw)
     cached = validated_cache.read(key)
-    if cached is not None:
+    if cached is not None and sources.quotes_hold(cached, path.parent):
         return Loaded(cached, None)
     text = decode(raw, str(path))
     with validated_cache.gc_paused():

@@ -4,7 +4,8 @@ These are plain dataclasses (without slots: they unpickle several times faster f
 cache), not Pydantic models, so that a run served from the cache never imports Pydantic.
 validation.py validates YAML into them with Pydantic, which reads `__pydantic_config__` and
 each field's metadata (description, pattern, ge), and builds the JSON Schema from them.
-Classified values are `Evidenced`: the value with the report's own words.
+Classified values are `Evidenced`: the value with its source's own words (the report's, or a
+newer source's), and the earlier observations of it as its history (schema version 3).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "REPORT_ID",
     "SCHEMA_VERSION",
+    "AddedSource",
     "Answer",
     "Channel",
     "Cooperation",
@@ -47,12 +50,14 @@ __all__ = [
     "Municipality",
     "Names",
     "Note",
+    "Observation",
     "Partner",
     "Population",
     "ProfessionalDuty",
     "Provider",
     "Region",
     "RegionKind",
+    "Removal",
     "Section",
     "SectionName",
     "Sections",
@@ -63,7 +68,11 @@ __all__ = [
 ]
 
 # 2: notes are mappings in Finnish, Swedish and English (they were English strings).
-SCHEMA_VERSION = 2
+# 3: newer sources besides the report; each value names its source and keeps its history
+#    (a version-2 file is read as it is: sources.migrate).
+SCHEMA_VERSION = 3
+# The report's id among the sources: the source of every value that names none.
+REPORT_ID = "report"
 
 # Read by Pydantic when it validates these dataclasses: unknown keys are errors.
 _STRICT: dict[str, Any] = {"extra": "forbid"}
@@ -101,17 +110,46 @@ class Note:
 
 
 @dataclass(frozen=True)
-class Evidenced(Generic[T]):
-    """A classified value with the report's words that support it."""
+class Observation(Generic[T]):
+    """What one source says of a value: the value, the source's words, a note, which source
+    and as of when. `source` and `observed` may be left out in the file: the loader fills them
+    in (the report, and the source's date), so a loaded dataset always has both."""
 
     __pydantic_config__ = _STRICT
 
     value: T
     evidence: tuple[str, ...] = described(
-        "Quotes copied verbatim from the region's own text.", default=()
+        "Quotes copied verbatim from the source's text (for the report: the region's own text).",
+        default=(),
     )
     note: Note | None = described(
-        "What the report says and why the value follows, where that is not plain.", default=None
+        "What the source says and why the value follows, where that is not plain.", default=None
+    )
+    source: str | None = described(
+        "The id of the source the quotes come from. Default: the report.", default=None
+    )
+    observed: dt.date | None = described(
+        "The date the source says it (YYYY-MM-DD). Default: the source's date.", default=None
+    )
+
+
+@dataclass(frozen=True)
+class Evidenced(Observation[T]):
+    """A classified value: its newest observation, with the earlier ones as its history."""
+
+    history: tuple[Observation[T], ...] = described(
+        "Earlier observations of the value, oldest first.", default=()
+    )
+
+
+@dataclass(frozen=True)
+class Removal(Evidenced[str]):
+    """A member of a set that a newer source says is no longer there: the removal (its source,
+    words and date) and, as its history, the member's observations before it."""
+
+    field: str = dataclasses.field(
+        kw_only=True,
+        metadata={"description": "The set, as in the schema: e.g. service_support.channels."},
     )
 
 
@@ -313,6 +351,9 @@ class Region:
     cooperation: Cooperation = field(default_factory=Cooperation)
     funding: Funding = field(default_factory=Funding)
     notes: tuple[Note, ...] = described("Remarks on the region as a whole.", default=())
+    removed: tuple[Removal, ...] = described(
+        "Members of sets that a newer source removed, each with its history.", default=()
+    )
 
     def all_names(self) -> list[str]:
         """Every name a person may type for this region, original spelling, no repeats."""
@@ -327,7 +368,7 @@ class Region:
 
 @dataclass(frozen=True)
 class Source:
-    """The report the dataset is drawn from."""
+    """The report the dataset is drawn from: the first source, whose id is REPORT_ID."""
 
     __pydantic_config__ = _STRICT
 
@@ -337,6 +378,26 @@ class Source:
     commissioner: str
     interview_period: str
     file: str = described("The report's text, relative to the dataset file.")
+    url: str | None = described("Where the report is published.", default=None)
+
+
+@dataclass(frozen=True)
+class AddedSource:
+    """A source newer than the report (a web page's passage, a board's decision, an e-mail),
+    its text saved beside the dataset so that every quote from it can be checked."""
+
+    __pydantic_config__ = _STRICT
+
+    id: str = described(
+        "Stable identifier: lower-case ASCII letters and digits joined by '-'.",
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    )
+    title: str = described("What the source is, e.g. a page's or a decision's title.", min_length=1)
+    date: dt.date = described("When it was published, or read if it bears no date (YYYY-MM-DD).")
+    file: str = described("Its text, relative to the dataset file.", min_length=1)
+    publisher: str | None = described("Who published it (an organisation).", default=None)
+    authors: tuple[str, ...] = described("Who wrote it, where that is known.", default=())
+    url: str | None = described("Where to find it.", default=None)
 
 
 @dataclass(frozen=True)
@@ -355,7 +416,7 @@ class Statistics:
 
 @dataclass(frozen=True)
 class Dataset:
-    """Every region of the report, with the report's metadata."""
+    """Every region of the report, with the report's metadata and the newer sources."""
 
     __pydantic_config__ = _STRICT
 
@@ -365,6 +426,9 @@ class Dataset:
     statistics: Statistics | None = described(
         "Where the codes, municipalities and populations come from; needed when regions carry any.",
         default=None,
+    )
+    sources: tuple[AddedSource, ...] = described(
+        "Sources newer than the report, each with its text beside the dataset.", default=()
     )
 
     def region(self, region_id: str) -> Region:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .checks import from_report
 from .i18n import (
     N_,
     _,
@@ -30,6 +31,7 @@ from .model import (
     Evidenced,
     Names,
     Note,
+    Observation,
     Region,
     SectionName,
     Statistics,
@@ -217,9 +219,11 @@ def _list_headers() -> tuple[str, ...]:
 def _pair(attribute: Attribute, region: Region, evidence: bool) -> Pair:
     title = attribute_label(attribute.key)
     value = _cell(attribute, region)
+    items = attribute.evidence(region)
+    if not all(from_report(item) for item in items):
+        value = "\n".join(_dated(item) for item in items)
     if not evidence:
         return Pair(title, value)
-    items = attribute.evidence(region)
     quotes = _supporting([(item.value, quote) for item in items for quote in item.evidence], items)
     notes = _supporting([(item.value, note_text(item.note)) for item in items if item.note], items)
     return Pair(title, value, quotes, " ".join(notes) or None)
@@ -242,6 +246,20 @@ def _supporting(
         else "[" + ", ".join(_member_label(v) for v in values) + "] " + text
         for text, values in supports.items()
     )
+
+
+def provenance(item: Observation[object]) -> str | None:
+    """When and where a newer source says a value, "(2026-01-15, source kanta-hame-2026-01)";
+    None for the report's values (the date of those is the report's)."""
+    if from_report(item) or item.observed is None:
+        return None
+    return _("({date}, source {source})").format(date=item.observed.isoformat(), source=item.source)
+
+
+def _dated(item: Evidenced[object]) -> str:
+    """A value as show gives it, with its date and source when a newer source says it."""
+    text = _member_label(item.value) if item.value is not None else "-"
+    return " ".join(part for part in (text, provenance(item)) if part)
 
 
 def note_text(note: Note) -> str:

@@ -45,6 +45,8 @@ SUFFIXES = {
     ".db": ExportFormat.SQLITE,
     ".html": ExportFormat.HTML,
     ".htm": ExportFormat.HTML,
+    ".yaml": ExportFormat.YAML,
+    ".yml": ExportFormat.YAML,
     ".xlsx": ExportFormat.XLSX,
 }
 BINARY_FORMATS = frozenset({ExportFormat.SQLITE, ExportFormat.XLSX})

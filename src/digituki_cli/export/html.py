@@ -334,14 +334,17 @@ def classified(region: Region, attribute: Attribute) -> Classified:
     values it supports (a quote that names five partners is shown once, not five times)."""
     from ..model import Answer, DescribedEnum
     from ..queries import quote_page
-    from ..views import attribute_label, note_text
+    from ..views import attribute_label, note_text, provenance
 
     items = [i for i in attribute.evidence(region) if i.value is not None]
 
     def shown(value: object) -> str:
         return label(value) if isinstance(value, DescribedEnum) else str(value)
 
-    values = tuple(shown(i.value) for i in items) or (label(Answer.NOT_REPORTED),)
+    # A value a newer source gave says its date and source: "regular-budget (2026-01-15, ...)".
+    values = tuple(
+        " ".join(part for part in (shown(i.value), provenance(i)) if part) for i in items
+    ) or (label(Answer.NOT_REPORTED),)
     several = len(items) > 1
     supported: dict[str, list[str]] = {}
     for item in items:

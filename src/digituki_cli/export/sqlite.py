@@ -100,13 +100,17 @@ def export_sqlite(
 
 def write_sqlite(dataset: Dataset, path: Path, index: WordIndex) -> None:
     """A SQLite database of the dataset at the path: regions, a link table per set, the
-    codebook, the evidence, and the texts with FTS5 (base forms from `index`)."""
+    codebook, the evidence, the texts with FTS5 (base forms from `index`), and the sources
+    and history of the values (sqlite_history)."""
+    from .. import sqlite_history
+
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         with connection:
             _create_schema(connection)
             _fill(connection, dataset, index)
+            sqlite_history.add(connection, dataset)
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:  # the schema and the data disagree: a bug here, not the user's
             raise RuntimeError(f"foreign key problems in the export: {problems[:3]}")

@@ -46,6 +46,7 @@ def to_json(dataset: Dataset) -> str:
         "schema_version": dataset.schema_version,
         "source": to_jsonable(dataset.source),
         "statistics": to_jsonable(dataset.statistics),
+        "sources": to_jsonable(dataset.sources),
         "regions": [region_json(r) for r in dataset.regions],
     }
     return _text(Output(data=data), Format.JSON)
@@ -53,8 +54,17 @@ def to_json(dataset: Dataset) -> str:
 
 def to_csv(dataset: Dataset, dialect: CsvDialect = CsvDialect.STANDARD) -> str:
     """Every region as `list --all` gives it in CSV: one row per region, in the dataset's
-    order, one column per attribute, sets joined with ';'."""
-    return _text(list_view(dataset.regions), Format.CSV, dialect)
+    order, one column per attribute, sets joined with ';'; then the source and date of each
+    classified value (history_views.DATED_HEADER)."""
+    from ..history_views import DATED_HEADER, dated_cells
+
+    view = list_view(dataset.regions)
+    rows = view.rows()
+    view.csv_header = (*view.csv_header, *DATED_HEADER)
+    view.csv_rows = [
+        [*row, *dated_cells(region)] for row, region in zip(rows, dataset.regions, strict=True)
+    ]
+    return _text(view, Format.CSV, dialect)
 
 
 def to_markdown(dataset: Dataset) -> str:
