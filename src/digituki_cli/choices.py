@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from typer._click.types import ParamType
 
-from .i18n import _, label, labels_in_every_language
+from .i18n import _, label, labels_in_every_language, language
 from .text import ECHO_LIMIT, fold, printable
 from .vocabulary import DescribedEnum
 
@@ -61,15 +61,28 @@ class CodeChoice(ParamType):
             return value
         found = self.member(str(value))
         if found is None:
-            self.fail(
-                _("{value} is not one of: {choices}").format(
-                    value=repr(printable(str(value), ECHO_LIMIT)),
-                    choices=", ".join(self.codes()),
-                ),
-                param,
-                ctx,
-            )
+            self.fail(self.unknown(str(value)), param, ctx)
         return found
+
+    def unknown(self, text: str) -> str:
+        """Why a typed value is none of the enum's: the valid codes, with their labels in the
+        interface language where it is not English, and the nearest one if any is near."""
+        import difflib
+
+        labels = self.labels()
+        shown = [
+            f"{code} ({name})" if language() != "en" and name != code else code
+            for code, name in zip(self.codes(), labels or self.codes(), strict=True)
+        ]
+        message = _("{value} is not one of: {choices}").format(
+            value=repr(printable(text, ECHO_LIMIT)), choices=", ".join(shown)
+        )
+        candidates = {fold(c): c for c in self.codes()} | {fold(n): n for n in labels}
+        near = difflib.get_close_matches(fold(text), list(candidates), n=1, cutoff=0.75)
+        if near:
+            hint = _("did you mean {choices}?").format(choices=candidates[near[0]])
+            message += f" ({hint})"
+        return message
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
         return "[" + "|".join(self.codes()) + "]"

@@ -18,7 +18,7 @@ import typer
 
 from . import __version__, streams
 from .choices import CodeChoice, Count, IsoDate
-from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError
+from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError, os_reason
 from .formats import CsvDialect, ExportFormat, Format
 from .i18n import (
     N_,
@@ -1022,6 +1022,11 @@ def _usage_message(exc: Exception) -> str:
         message = _("Option {name} needs a value.").format(name=repr(exc.option_name))
     elif isinstance(exc, errors.BadOptionUsage):
         message = _("Option {name} does not take a value.").format(name=repr(exc.option_name))
+    elif isinstance(exc, errors.UsageError) and ". Did you mean " in exc.message:
+        # Typer's suggestion for a mistyped command, appended in English to our message.
+        message, _sep, choices = exc.message.rpartition(". Did you mean ")
+        hint = _("did you mean {choices}?").format(choices=choices.rstrip("?"))
+        message = f"{message}. ({hint})"
     elif isinstance(exc, errors.UsageError) and exc.message.startswith("Got unexpected extra"):
         extra = exc.message.partition("(")[2].rstrip(")")
         message = _("Unexpected extra arguments: {arguments}").format(arguments=extra)
@@ -1070,7 +1075,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _cannot_write(exc: OSError) -> str:
-    return _("cannot write the output: {reason}").format(reason=exc.strerror or exc)
+    return _("cannot write the output: {reason}").format(reason=os_reason(exc))
 
 
 class _Formatter(typer._click.HelpFormatter):

@@ -15,7 +15,10 @@ import typer
 
 from .choices import IsoDate
 from .cli import (
+    DialectOption,
+    ForceOption,
     FormatOption,
+    OutputOption,
     _complete_region,
     _data_path,
     _dataset,
@@ -24,7 +27,7 @@ from .cli import (
     app,
 )
 from .errors import UsageError
-from .formats import Format
+from .formats import CsvDialect, Format
 from .i18n import N_, _, language
 
 if TYPE_CHECKING:
@@ -64,7 +67,10 @@ def history_command(
             metavar="FIELD",
         ),
     ] = None,
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .history import find_field, region_history
     from .history_views import history_view
@@ -72,7 +78,7 @@ def history_command(
 
     found = RegionIndex(_dataset(ctx).regions).resolve(region)
     spec = find_field(field) if field is not None else None
-    _emit(history_view(found, region_history(found, spec)), fmt)
+    _emit(history_view(found, region_history(found, spec)), fmt, output, force, dialect)
 
 
 @app.command(
@@ -93,12 +99,16 @@ def changes(
             show_default=False,
         ),
     ],
-    fmt: FormatOption = Format.TABLE,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
     from .history import changes as find_changes
     from .history_views import changes_view
 
-    _emit(changes_view(find_changes(_dataset(ctx).regions, since), since), fmt)
+    view = changes_view(find_changes(_dataset(ctx).regions, since), since)
+    _emit(view, fmt, output, force, dialect)
 
 
 @app.command(
@@ -238,14 +248,20 @@ app.add_typer(sources_app, name="sources")
 
 
 @sources_app.callback()
-def sources_command(ctx: typer.Context, fmt: FormatOption = Format.TABLE) -> None:
+def sources_command(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    dialect: DialectOption = CsvDialect.STANDARD,
+) -> None:
     """List the sources when no subcommand is given."""
     if ctx.invoked_subcommand is not None:
         return
     from .history_views import sources_view
     from .sources import registry
 
-    _emit(sources_view(registry(_dataset(ctx))), fmt)
+    _emit(sources_view(registry(_dataset(ctx))), fmt, output, force, dialect)
 
 
 @sources_app.command(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -26,6 +27,26 @@ class DigitukiError(Exception):
     def text(self) -> str:
         """The message and its hint, as one line: `message (hint)`."""
         return self.message + (f" ({self.hint})" if self.hint else "")
+
+
+# The operating system's reasons (strerror) that users meet, as message ids in the catalogue.
+_OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EEXIST: N_("File exists"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in the interface language where the catalogue has the
+    reason (a missing file, no permission, a full disk...), else the system's own words."""
+    template = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return _(template) if template else exc.strerror or str(exc)
 
 
 class UsageError(DigitukiError):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import checks, sources
-from .errors import DataError, Problem
+from .errors import DataError, Problem, os_reason
 from .i18n import N_, _
 from .model import Dataset
 from .text import squash
@@ -147,7 +147,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise _fail(shown, _("permission denied")) from None
     except OSError as exc:
-        raise _fail(shown, exc.strerror or str(exc)) from None
+        raise _fail(shown, os_reason(exc)) from None
 
 
 def decode(raw: bytes, shown: str) -> str:

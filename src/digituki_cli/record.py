@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .checks import MIN_QUOTE_CHARS
-from .errors import DataError, DigitukiError, UsageError
+from .errors import DataError, DigitukiError, UsageError, os_reason
 from .export import Written
 from .export.files import STDOUT, write_atomic
 from .formats import ExportFormat
@@ -668,7 +668,7 @@ def add_source(
         write_atomic(target, _filler(text.encode("utf-8")), force=False)
     except OSError as exc:
         raise DigitukiError(
-            _("cannot write {target}: {reason}").format(target=target, reason=exc.strerror or exc)
+            _("cannot write {target}: {reason}").format(target=target, reason=os_reason(exc))
         ) from None
     try:
         dataset = _validated(doc, new_text)
@@ -704,7 +704,7 @@ def _source_text(file: Path) -> str:
         ) from None
     except OSError as exc:
         raise DigitukiError(
-            _("cannot read {path}: {reason}").format(path=file, reason=exc.strerror or exc)
+            _("cannot read {path}: {reason}").format(path=file, reason=os_reason(exc))
         ) from None
     if not text.strip():
         raise DigitukiError(_("{path} is empty").format(path=file))

@@ -95,7 +95,13 @@ def fold_word(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])")
+# A sentence ends at . ! or ? before a capital, but not after the Finnish abbreviations the
+# report uses mid-sentence ("hakemuksien täytössä esim. Kelaan").
+_ABBREVIATIONS = ("esim", "mm", "ns", "ks", "yms", "tms", "jne", "vrt", "ym", "ko", "po", "n")
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{a}\.)(?<!\b{a.capitalize()}\.)" for a in _ABBREVIATIONS)
+    + r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])"
+)
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
 
 

@@ -150,10 +150,10 @@ def _write_failed(exc: OSError) -> NoReturn:
     else a DigitukiError (one line, exit 1), which the command line reports as any other."""
     if exc.errno == errno.EPIPE:
         raise SystemExit(EXIT_BROKEN_PIPE)
-    from .errors import DigitukiError
+    from .errors import DigitukiError, os_reason
     from .i18n import _
 
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     raise DigitukiError(_("cannot write the output: {reason}").format(reason=reason))
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DigitukiError, UsageError
+from ..errors import DigitukiError, UsageError, os_reason
 from ..i18n import _
 
 STDOUT = "-"
@@ -91,7 +91,7 @@ def write_atomic(
             os.chmod(temp, real.stat().st_mode & 0o7777)
         _publish(temp, real, force)
     except OSError as exc:
-        raise _cannot_write(target, exc.strerror or str(exc)) from None
+        raise _cannot_write(target, os_reason(exc)) from None
     finally:
         temp.unlink(missing_ok=True)
     return size
@@ -114,7 +114,7 @@ def _write_in_place(device: Path, fill: Callable[[Path], None]) -> int:
         with device.open("wb") as stream:
             stream.write(data)
     except OSError as exc:
-        raise _cannot_write(device, exc.strerror or str(exc)) from None
+        raise _cannot_write(device, os_reason(exc)) from None
     return len(data)
 
 
@@ -127,7 +127,7 @@ def _create_temp(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise _cannot_write(target, exc.strerror or str(exc)) from None
+            raise _cannot_write(target, os_reason(exc)) from None
         return temp
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..i18n import _, describe, label
+from ..i18n import _, day, describe, label
 from ..text import ECHO_LIMIT, printable
 
 if TYPE_CHECKING:
@@ -418,5 +418,27 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
         matrices=[_matrix_table(m) for m in feature_matrices(interviewed)],
         summaries=summary_tallies(interviewed)[:2],
         cards={r.id: [classified(r, a) for a in CLASSIFIED] for r in interviewed},
+        context_of={r.id: _context(r, dataset) for r in regions},
+        statistics_line=_statistics_line(dataset),
+        report_day=day(dataset.source.date),
         language_note=_(REPORT_LANGUAGE_NOTE),
     )
+
+
+def _context(region: Region, dataset: Dataset) -> list[str]:
+    """A card's lines of code, population and municipalities (as `show` gives them), without
+    their source, which the footer says once (_statistics_line)."""
+    from ..lookup import Place
+    from ..views_context import place_blocks
+
+    _before, after = place_blocks(Place(region), dataset.statistics)
+    return [line.text for line in after[:-1]]
+
+
+def _statistics_line(dataset: Dataset) -> str | None:
+    """Where the codes, municipalities and populations come from, once for the whole report."""
+    from ..queries import attribution
+    from ..views_context import attribution_line
+
+    source = attribution(dataset.regions, dataset.statistics)
+    return None if source is None else attribution_line(source)

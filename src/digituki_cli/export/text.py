@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..formats import CsvDialect, ExportFormat, Format
-from ..i18n import N_, _, describe, label, ngettext
+from ..i18n import N_, _, day, describe, label, ngettext
 from ..model import Dataset, Region, to_jsonable
 from ..queries import ATTRIBUTE_BY_KEY, Tally, interviewed_first, tally
 from ..render import Block, Grid, Heading, Line, Output, emit
@@ -111,23 +111,26 @@ def counts_line(interviewed: int, total: int) -> str:
 
 
 def source_line(dataset: Dataset) -> str:
-    """Where the data comes from: the report's title, authors, date, commissioner, interviews."""
+    """Where the data comes from, in the interface language: the report's title, authors,
+    date and commissioner, and the date of its facts with its own caveat (views.as_of_text).
+
+    The dataset's `commissioner` and `interview_period` mix Finnish and English in one string
+    (for the file's readers); the sentence says both in the language instead.
+    """
+    from ..report import as_of
+    from ..views import as_of_text
+
     source = dataset.source
-    return _(
-        "From the report “{title}” by {authors} ({date}), commissioned by {commissioner}; "
-        "interviews {period}."
-    ).format(
-        title=source.title,
-        authors=_(" and ").join(source.authors),
-        date=source.date.isoformat(),
-        commissioner=source.commissioner,
-        period=source.interview_period,
-    )
+    made = _(
+        "From the report “{title}” by {authors} ({date}), commissioned by the Digital and "
+        "Population Data Services Agency (DVV)."
+    ).format(title=source.title, authors=_(" and ").join(source.authors), date=day(source.date))
+    return f"{made} {as_of_text(as_of(source))}"
 
 
 def generator_line(dataset: Dataset) -> str:
     """Which digituki and dataset schema made the file, and that quotes are in Finnish."""
-    made = _("Made with digituki {version} from dataset schema version {schema}.").format(
+    made = _("Made with digituki {version} (dataset schema version {schema}).").format(
         version=__version__, schema=dataset.schema_version
     )
     return f"{made} {_(REPORT_LANGUAGE_NOTE)}"
