@@ -278,7 +278,7 @@ def test_very_long_argument(run_main: RunMain) -> None:
 def test_only_global_options_show_the_help(run_main: RunMain) -> None:
     code, out, err = run_main("--lang", "fi")
     assert (code, err) == (0, "")
-    assert out.startswith("Käyttö: digituki [OPTIONS] COMMAND [ARGS]...")
+    assert out.startswith("Käyttö: digituki [VALITSIMET] KOMENTO [ARGUMENTIT]...")
     assert "Kysy, miten Suomen hyvinvointialueet" in out
 
 

@@ -955,6 +955,13 @@ TYPER_WORDS = (
     N_("Missing command."),
     N_("No such command {name!r}."),
     N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Install completion for the specified shell."),
+    N_("Show completion for the specified shell, to copy it or customize the installation."),
+    N_("[OPTIONS]"),
+    N_("COMMAND"),
+    N_("[ARGS]..."),
 )
 
 
@@ -1082,6 +1089,8 @@ class _Formatter(typer._click.HelpFormatter):
     """click's help formatter, with "Usage:" in the interface language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for word in ("[OPTIONS]", "COMMAND", "[ARGS]..."):  # click's placeholders (TYPER_WORDS)
+            args = args.replace(word, _(word))
         super().write_usage(prog, args, prefix if prefix is not None else _("Usage:") + " ")
 
 
