@@ -2,8 +2,8 @@
 
 `CodeChoice` is the click parameter type of every option whose values are an enum
 (`--channel`, `--funding`, `--format`, `--section`...). It accepts a value's code in any
-case, with `_` or `-` (`general_support` and `general-support` alike: the old spellings keep
-working), with or without accents, and a codebook value's label in Finnish, Swedish or
+case, with `-` or `_` (`general-support`, the spelling shown, and the old `general_support`
+alike), with or without accents, and a codebook value's label in Finnish, Swedish or
 English (`--channel sähköposti`, `--partner bibliotek`). Its error message and its completion
 speak the interface language.
 """
@@ -36,8 +36,14 @@ class CodeChoice(ParamType):
         self.enum = enum
 
     def codes(self) -> list[str]:
-        """Every valid code, in the enum's order."""
-        return [member.value for member in self.enum]
+        """Every valid code, in the enum's order, spelt as the command line spells it.
+
+        One spelling for every option's values: kebab-case, as the codebook's codes are. A
+        key of the data that is written with `_` (SectionName, StatField:
+        `organisation_funding`) is shown with `-`; the `_` spelling is still accepted
+        (`member` folds both to one key) and JSON and CSV keep the data's own key.
+        """
+        return [member.value.replace("_", "-") for member in self.enum]
 
     def member(self, text: str) -> StrEnum | None:
         """The member a typed value names, or None. Codes win over labels."""

@@ -253,10 +253,10 @@ class Criteria:
     channels: tuple[Channel, ...] = ()
     providers: tuple[Provider, ...] = ()
     partners: tuple[Partner, ...] = ()
-    obligation: ProfessionalDuty | None = None
-    funding: FundingAfterProject | None = None
+    professional_duty: ProfessionalDuty | None = None
+    after_project: FundingAfterProject | None = None
     project_funded: bool = False
-    assisted_authorization: bool = False
+    assisted_mandates: bool = False
     plain_language: bool = False
     interviewed: bool | None = None
     match_any: bool = False
@@ -326,15 +326,15 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
         for wanted in wanted_values:
             found = _find(items, wanted)
             check(kind, wanted, found, found is not None)
-    if criteria.obligation is not None:
+    if criteria.professional_duty is not None:
         duty = ss.professional_duty
-        check("professional_duty", duty.value, duty, duty.value is criteria.obligation)
-    if criteria.funding is not None:
+        check("professional_duty", duty.value, duty, duty.value is criteria.professional_duty)
+    if criteria.after_project is not None:
         after = region.funding.after_project
-        check("funding", after.value, after, after.value is criteria.funding)
+        check("funding", after.value, after, after.value is criteria.after_project)
     for wanted_flag, what, item in (
         (criteria.project_funded, "project_funded", region.funding.project_funded),
-        (criteria.assisted_authorization, "assisted_mandates", gs.assisted_authorization),
+        (criteria.assisted_mandates, "assisted_mandates", gs.assisted_authorization),
         (criteria.plain_language, "plain_language", ss.plain_language),
     ):
         if wanted_flag:
@@ -480,12 +480,17 @@ def _unique(quotes: tuple[str, ...]) -> tuple[str, ...]:
 def gaps(
     regions: Sequence[Region],
     kinds: Sequence[GapKind] = (),
-    funding: FundingAfterProject | None = None,
+    after_project: FundingAfterProject | None = None,
     statistics: Statistics | None = None,
 ) -> GapReport:
-    """Gaps of the given kinds (all if none) in the regions with the given funding status;
+    """Gaps of the given kinds (all if none) in the regions with the given funding after the
+    project (all if None);
     with `statistics`, the residents of the regions with each kind, out of all `regions`'."""
-    chosen = [r for r in regions if funding is None or r.funding.after_project.value is funding]
+    chosen = [
+        r
+        for r in regions
+        if after_project is None or r.funding.after_project.value is after_project
+    ]
     found = [
         gap for region in chosen for gap in _region_gaps(region) if not kinds or gap.kind in kinds
     ]

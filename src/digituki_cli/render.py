@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import streams
 from .formats import CsvDialect, Format
+from .glyphs import BAR, BAR_EIGHTHS
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -471,7 +472,6 @@ def _grid_widths(block: Grid, width: int) -> list[int]:
     return levelled(least, rich_wraps) or levelled(least, wraps) or []
 
 
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 _NOTES_MIN_WIDTH = 20  # a chart's meaning column, wrapped, is still readable at this width
 _SIDE_MIN_SHARE = 30  # narrower than this, side-by-side charts go one under another
 
@@ -480,7 +480,7 @@ def bar_text(count: int, total: int, width: int) -> str:
     """A bar of `width` cells for count/total, in eighths of a cell."""
     eighths = round(8 * width * count / total) if total else 0
     full, rest = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[rest] if rest else "")
+    return BAR * full + (BAR_EIGHTHS[rest] if rest else "")
 
 
 def _bars(block: Bars, width: int | None) -> RenderableType:

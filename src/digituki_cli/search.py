@@ -27,7 +27,6 @@ import hashlib
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -35,7 +34,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from .chapters import Chapter
-from .errors import DigitukiError, UsageError
+from .errors import DigitukiError, EmptyQuery
 from .finnish import (
     DerivationIndex,
     Entry,
@@ -47,7 +46,7 @@ from .finnish import (
 )
 from .i18n import _, either
 from .model import Dataset, Region, SectionName
-from .text import ECHO_LIMIT, printable
+from .text import ECHO_LIMIT, printable, strip_accents
 
 INDEX_FILE = "search-index.json"
 
@@ -59,8 +58,6 @@ FOLDED_WEIGHT = 0.5
 
 SNIPPET_CHARS = 240
 MAX_SUGGESTIONS = 3
-
-_FOLD_LETTERS = str.maketrans("äöåéèüáà", "aoaeeuaa")
 
 
 class Match(StrEnum):
@@ -88,11 +85,7 @@ _WEIGHTS = {Match.EXACT: 1.0, Match.LEMMA: 1.0, Match.DERIVATION: 0.8, Match.COM
 
 def fold_word(word: str) -> str:
     """A word without case and accents ("sähköposti" -> "sahkoposti"); punctuation stays."""
-    quick = word.lower().translate(_FOLD_LETTERS)
-    if quick.isascii():
-        return quick
-    decomposed = unicodedata.normalize("NFKD", quick)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(word.lower())
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“])")
@@ -644,12 +637,12 @@ def search(
     `section` (either of which leaves the chapters out).
 
     Scores are computed over the whole corpus, so that a filter never changes them.
-    Raises UsageError for a query without words, DigitukiError (exit 1, like grep) if
+    Raises EmptyQuery for a query without words (the CLI's exit 2), DigitukiError (exit 1, like grep) if
     nothing matches.
     """
     units = parse_query(query)
     if not units:
-        raise UsageError(_("the query has no words"), hint=_("give a word, e.g. seurakunta"))
+        raise EmptyQuery(_("the query has no words"), hint=_("give a word, e.g. seurakunta"))
     matcher = _Matcher(corpus.index, units, corpus.present)
     docs = corpus.docs
     places = [[_unit_places(doc, unit, matcher) for unit in units] for doc in docs]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .checks import from_report
+from .glyphs import DIFFERS, ELLIPSIS, HAS, LACKS, LEADS_TO
 from .i18n import (
     N_,
     _,
@@ -513,7 +514,7 @@ def compare_view(comparison: Comparison) -> Output:
     regions = comparison.regions
     rows = tuple(
         (
-            ("≠ " if differ else "  ") + attribute_label(attribute.key),
+            (f"{DIFFERS} " if differ else "  ") + attribute_label(attribute.key),
             *(value_text(attribute, v) for v in values),
         )
         for attribute, values, differ in comparison.rows
@@ -541,7 +542,7 @@ def matrix_view(matrices: Sequence[Matrix]) -> Output:
         codes = [m.value for m in matrix.members]
         columns = ("", *(_short(code) for code in codes))
         rows = tuple(
-            (region_name(region.short_names), *("●" if code in values else "·" for code in codes))
+            (region_name(region.short_names), *(HAS if code in values else LACKS for code in codes))
             for region, values in matrix.rows
         )
         legend = "  ".join(f"{_short(m.value)}={label(m)}" for m in matrix.members)
@@ -709,9 +710,11 @@ def _reading(word: str, ways: Sequence[WordMatch]) -> str:
         merged.setdefault(way.terms, []).append(kind)
     items = []
     for terms, kinds in merged.items():
-        shown = "/".join(terms[:_TERMS_SHOWN]) + ("/…" if len(terms) > _TERMS_SHOWN else "")
+        shown = "/".join(terms[:_TERMS_SHOWN]) + (
+            f"/{ELLIPSIS}" if len(terms) > _TERMS_SHOWN else ""
+        )
         items.append(f"{shown} ({', '.join(kinds)})")
-    return f"{word} → {', '.join(items)}"
+    return f"{word} {LEADS_TO} {', '.join(items)}"
 
 
 def search_view(results: SearchResults) -> Output:
