@@ -43,7 +43,7 @@ def table() -> str:
             about = spec.codebook.summary()
         head = f"`{spec.path}`" + (f": {_cell(about)}" if about else "")
         if spec.codebook is None:
-            lines.append(f"| {head} | text | in the report's words, in its base form |")
+            lines.append(f"| {head} | text | free text, not a code |")
             continue
         for index, member in enumerate(spec.codebook):
             first = head if index == 0 else ""

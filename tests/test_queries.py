@@ -138,7 +138,7 @@ def test_gaps_funding_unclear_lists_exactly_those_regions(dataset: Dataset) -> N
 
 
 def test_gap_summary_counts(dataset: Dataset) -> None:
-    summary = {kind: (count, total) for kind, count, total, _ in gaps(dataset.regions).summary}
+    summary = {each.kind: (each.count, each.total) for each in gaps(dataset.regions).summary}
     assert summary[GapKind.FUNDING_UNCLEAR] == (5, 18)
     assert summary[GapKind.FUNDING_NOT_REPORTED] == (3, 18)  # Kymenlaakso, Lappi, Länsi-Uusimaa
     assert summary[GapKind.NOT_INTERVIEWED] == (6, 24)
@@ -163,7 +163,7 @@ def test_an_advice_service_of_unstated_medium_is_its_own_gap(dataset: Dataset) -
         "Kainuun hyvinvointialueen palveluneuvonnasta voi myös saada digitukea.",
     )
     assert Channel.ADVICE_SERVICE in kainuu.values
-    assert [(kind, count) for kind, count, _, _ in report.summary] == [
+    assert [(each.kind, each.count) for each in report.summary] == [
         (GapKind.CONTACT_MEDIUM_NOT_STATED, 2)
     ]
 
@@ -187,7 +187,7 @@ def test_channels_of_unstated_medium(dataset: Dataset) -> None:
 
 def test_compare_marks_differences(dataset: Dataset) -> None:
     comparison = compare([dataset.region("kainuu"), dataset.region("lappi")])
-    differing = {a.key for a, _, differ in comparison.rows if differ}
+    differing = {row.attribute.key for row in comparison.rows if row.differ}
     assert "general_support" not in differing  # both not-offered
     assert {"channels", "professional_duty", "funding"} <= differing
 

@@ -31,6 +31,9 @@ MIN_QUOTE_CHARS = 5
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem a check found in a dataset: where (`loc`: region, field, value) and what, in
+    the interface language."""
+
     loc: Location
     message: str
 

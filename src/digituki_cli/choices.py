@@ -63,6 +63,7 @@ class CodeChoice(ParamType):
         return [label(m) for m in self.enum if isinstance(m, DescribedEnum)]
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        """The enum member the value names (see `member`); fails (exit 2) listing the codes."""
         if isinstance(value, self.enum):
             return value
         found = self.member(str(value))
@@ -78,11 +79,13 @@ class CodeChoice(ParamType):
         return found
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        """[code|code|...]: the codes, as --help shows them."""
         return "[" + "|".join(self.codes()) + "]"
 
     def shell_complete(
         self, ctx: Context, param: Parameter, incomplete: str
     ) -> list[CompletionItem]:
+        """The codes and labels that begin with what is typed (accents and case folded)."""
         from typer._click.shell_completion import CompletionItem
 
         key = fold(incomplete)
@@ -100,6 +103,7 @@ class Count(ParamType):
     name = "count"
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        """The value as an int of at least 1; fails (exit 2) otherwise."""
         if isinstance(value, int) and value >= 1:
             return value
         text = str(value).strip()
@@ -114,6 +118,7 @@ class Count(ParamType):
         return int(text)
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        """N."""
         return "N"
 
 
@@ -124,6 +129,7 @@ class IsoDate(ParamType):
     name = "date"
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        """The value as a datetime.date; fails (exit 2) for anything but YYYY-MM-DD."""
         import datetime as dt
         import re
 
@@ -144,4 +150,5 @@ class IsoDate(ParamType):
         )
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        """YYYY-MM-DD."""
         return "YYYY-MM-DD"

@@ -264,6 +264,10 @@ def list_regions(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki list`: the regions, interviewed first; --all adds the others.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import interviewed_first
     from .views import list_view
 
@@ -300,6 +304,10 @@ def show(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki show REGION...`: each region's classifications, or one section's text.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .views import show_view
 
@@ -425,6 +433,10 @@ def filter_command(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki filter`: the regions that meet the conditions (queries.Criteria).
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import Criteria, filter_regions, residents
     from .views import filter_view
 
@@ -486,6 +498,10 @@ def compare(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki compare`: regions side by side, or --all's feature matrices.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .queries import compare as compare_regions
     from .queries import feature_matrices, interviewed_first
@@ -551,6 +567,10 @@ def gaps(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki gaps`: the gaps the report reveals; --unconfirmed-since dates them.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
@@ -630,6 +650,10 @@ def export_command(
     ] = None,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki export`: the whole dataset as a file (export.export).
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output if output is None else given_file(output, "--output"))
@@ -718,6 +742,10 @@ def search(
     force: ForceOption = False,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki search QUERY...`: full-text search of the report (search.search).
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .search import load_corpus
     from .search import search as run_search
@@ -761,6 +789,10 @@ def stats(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki stats`: counts of each classification, optionally by residents.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import attribution
     from .stats import stats as count
     from .views import stats_view
@@ -809,6 +841,10 @@ def municipalities(
     force: ForceOption = False,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki municipalities`: municipalities, their codes and regions.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .views_context import municipalities_view
 
@@ -832,6 +868,10 @@ def validate(
         ),
     ] = None,
 ) -> None:
+    """`digituki validate [FILE]`: every problem of a dataset file; exit 1 if any.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .errors import DataError
     from .i18n import ngettext
     from .load import load_path
@@ -879,6 +919,7 @@ def _relative_if_below_cwd(path: Path) -> Path:
     epilog=_examples("digituki schema > counties.schema.json"),
 )
 def schema() -> None:
+    """`digituki schema`: the dataset's JSON Schema, with the codebook, on stdout."""
     import json
 
     from .validation import json_schema
@@ -1046,6 +1087,13 @@ def _usage_message(exc: Exception, args: Sequence[str] = ()) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The program: run the command line `argv` (default: sys.argv[1:]) and exit.
+
+    Always raises SystemExit: 0 on success (or the command's code: 1 when search finds
+    nothing), 2 for a usage error (click's, UsageError, QueryError), 1 for any other
+    DigitukiError or an output that cannot be written, 130 when interrupted. Every error is
+    one line on stderr, in the interface language; never a traceback (DIGITUKI_DEBUG=1 shows
+    a bug's)."""
     streams.prepare()
     args = list(sys.argv[1:] if argv is None else argv)
     try:

@@ -283,6 +283,9 @@ class Reason:
 
 @dataclass(frozen=True)
 class Match:
+    """A region that met the criteria, and why: one reason per condition it met (with
+    `match_any`, only those)."""
+
     region: Region
     reasons: tuple[Reason, ...] = field(default=())
 
@@ -363,19 +366,33 @@ def filter_regions(regions: Sequence[Region], criteria: Criteria) -> list[Match]
 
 
 @dataclass(frozen=True)
+class ComparisonRow:
+    """One attribute of the compared regions: its value in each region (in the regions'
+    order) and whether any two of them differ."""
+
+    attribute: Attribute
+    values: tuple[AttributeValue, ...]
+    differ: bool
+
+
+@dataclass(frozen=True)
 class Comparison:
+    """Regions side by side: one row per attribute of COMPARE_ROWS, in that order."""
+
     regions: tuple[Region, ...]
-    rows: tuple[tuple[Attribute, tuple[AttributeValue, ...], bool], ...]  # values, differ?
+    rows: tuple[ComparisonRow, ...]
 
 
 COMPARE_ROWS = tuple(a for a in ATTRIBUTES if a.key != "name")
 
 
 def compare(regions: Sequence[Region]) -> Comparison:
+    """The regions' values of every attribute but the name, in the order given; a row
+    differs when two regions' values are not equal (sets compared as sorted codes)."""
     rows = []
     for attribute in COMPARE_ROWS:
         values = tuple(attribute.get(r) for r in regions)
-        rows.append((attribute, values, len(set(values)) > 1))
+        rows.append(ComparisonRow(attribute, values, len(set(values)) > 1))
     return Comparison(tuple(regions), tuple(rows))
 
 
@@ -385,7 +402,15 @@ class Matrix:
 
     key: str
     members: tuple[DescribedEnum, ...]
-    rows: tuple[tuple[Region, frozenset[str]], ...]
+    rows: tuple[RegionCodes, ...]
+
+
+@dataclass(frozen=True)
+class RegionCodes:
+    """A region of a feature matrix and the codes it has of the matrix's field."""
+
+    region: Region
+    codes: frozenset[str]
 
 
 MATRIX_KEYS = ("channels", "providers", "partners")
@@ -397,7 +422,7 @@ def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
     for key in MATRIX_KEYS:
         attribute = ATTRIBUTE_BY_KEY[key]
         assert attribute.codebook is not None
-        rows = tuple((r, frozenset(_values(attribute.evidence(r)))) for r in regions)
+        rows = tuple(RegionCodes(r, frozenset(_values(attribute.evidence(r)))) for r in regions)
         matrices.append(Matrix(key, tuple(attribute.codebook), rows))
     return matrices
 
@@ -420,9 +445,24 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class GapCount:
+    """How many regions have a kind of gap: `count` regions out of `total`, which are the
+    chosen regions (`among` "regions", for not-interviewed) or the interviewed ones among
+    them (`among` "interviewed regions", for every other kind)."""
+
+    kind: GapKind
+    count: int
+    total: int
+    among: str
+
+
+@dataclass(frozen=True)
 class GapReport:
+    """The gaps found, region by region in the regions' order, and one count per kind
+    asked for (every kind if none), in GapKind's order."""
+
     gaps: tuple[Gap, ...]
-    summary: tuple[tuple[GapKind, int, int, str], ...]  # kind, regions, out of, of what
+    summary: tuple[GapCount, ...]
     # The residents of the regions with each kind of gap (none without population figures).
     residents: Mapping[GapKind, Residents] = field(default_factory=dict)
 
@@ -495,7 +535,7 @@ def gaps(
         gap for region in chosen for gap in _region_gaps(region) if not kinds or gap.kind in kinds
     ]
     interviewed = sum(r.interviewed for r in chosen)
-    summary: list[tuple[GapKind, int, int, str]] = []
+    summary: list[GapCount] = []
     people: dict[GapKind, Residents] = {}
     for kind in GapKind:
         if kinds and kind not in kinds:
@@ -503,9 +543,9 @@ def gaps(
         with_gap = [g.region for g in found if g.kind is kind]
         count = len({r.id for r in with_gap})
         if kind is GapKind.NOT_INTERVIEWED:
-            summary.append((kind, count, len(chosen), "regions"))
+            summary.append(GapCount(kind, count, len(chosen), "regions"))
         else:
-            summary.append((kind, count, interviewed, "interviewed regions"))
+            summary.append(GapCount(kind, count, interviewed, "interviewed regions"))
         in_regions = residents(with_gap, regions, statistics)
         if in_regions is not None:
             people[kind] = in_regions

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading; `level` 1 is the top (Markdown's #)."""
+
     text: str
     level: int = 1
 
@@ -41,6 +43,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Pair:
+    """A label and its value, with the report's words behind the value (`quotes`) and a
+    note, shown with --evidence."""
+
     label: str
     value: str
     quotes: tuple[str, ...] = ()
@@ -49,12 +54,17 @@ class Pair:
 
 @dataclass(frozen=True)
 class Pairs:
+    """Label-value pairs, one a line: a region's classifications."""
+
     rows: tuple[Pair, ...]
     note_prefix: str = "Note: "  # before a pair's note, in the output's language
 
 
 @dataclass(frozen=True)
 class Grid:
+    """A table: a heading per column, rows of cells (as many as columns), rows to emphasise
+    by index (compare's differences), an optional title above and caption below."""
+
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
@@ -64,6 +74,8 @@ class Grid:
 
 @dataclass(frozen=True)
 class Prose:
+    """Paragraphs under a title: a section of the report's text."""
+
     title: str
     paragraphs: tuple[str, ...]
 
@@ -79,6 +91,9 @@ class Snippet:
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart: `count` out of `total`, with its label and the meaning of the
+    value (`note`)."""
+
     label: str
     count: int
     total: int
@@ -86,6 +101,7 @@ class Bar:
     shown: str | None = None  # the number as written beside the bar; else "count/total"
 
     def figure(self) -> str:
+        """The number written beside the bar: `shown`, else "count/total"."""
         return self.shown if self.shown is not None else f"{self.count}/{self.total}"
 
 
@@ -122,9 +138,11 @@ class Output:
     csv_rows: Sequence[Sequence[str]] | Callable[[], Sequence[Sequence[str]]] = ()
 
     def json_data(self) -> Any:
+        """The JSON value (built now if `data` is a function)."""
         return self.data() if callable(self.data) else self.data
 
     def rows(self) -> Sequence[Sequence[str]]:
+        """The CSV rows, each as long as `csv_header` (built now if given as a function)."""
         return self.csv_rows() if callable(self.csv_rows) else self.csv_rows
 
 
@@ -205,6 +223,7 @@ def _md_marked(text: str, marks: Sequence[tuple[int, int]]) -> str:
 
 
 def to_markdown(blocks: Sequence[Block]) -> str:
+    """The blocks as Markdown (GitHub's tables), ending with a newline; cells escaped."""
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Side):
@@ -258,6 +277,8 @@ def to_markdown(blocks: Sequence[Block]) -> str:
 
 
 def make_console(stream: IO[str]) -> Console:
+    """A Rich console on `stream`: colour only on a terminal (NO_COLOR and FORCE_COLOR
+    and TERM=dumb respected), no markup or highlighting: text is printed as given."""
     import os
 
     from rich.console import Console

@@ -418,6 +418,7 @@ class Unit:
 
     @property
     def text(self) -> str:
+        """The unit as a query writes it: the word, or the phrase in double quotes."""
         return self.words[0] if len(self.words) == 1 else '"' + " ".join(self.words) + '"'
 
 
@@ -500,13 +501,21 @@ class WordMatch:
 
 
 @dataclass(frozen=True)
+class WordReading:
+    """How one query word matched in the hits: each kind of match met, best first."""
+
+    word: str
+    ways: tuple[WordMatch, ...]
+
+
+@dataclass(frozen=True)
 class Results:
     """A search's answer: the query as typed, its units, how each query word matched in
     the hits, the hits shown (best first) and how many there were before the limit."""
 
     query: str
     units: tuple[Unit, ...]
-    readings: tuple[tuple[str, tuple[WordMatch, ...]], ...]  # query word -> how it matched
+    readings: tuple[WordReading, ...]  # each query word once, in the query's order
     hits: tuple[Hit, ...]  # best first
     total: int  # before the limit
 
@@ -690,7 +699,7 @@ def search(
 
 def _readings(
     units: Sequence[Unit], places: Sequence[Sequence[Sequence[_Place]]]
-) -> tuple[tuple[str, tuple[WordMatch, ...]], ...]:
+) -> tuple[WordReading, ...]:
     """For each query word: the kinds it matched in the hits, best first, with the words met."""
     readings = []
     for u, unit in enumerate(units):
@@ -704,7 +713,7 @@ def _readings(
                 for kind, folded in sorted(met, key=lambda m: (m[1], m[0].rank))
             )
             readings.append((word, ways))
-    return tuple(dict(readings).items())
+    return tuple(WordReading(word, ways) for word, ways in dict(readings).items())
 
 
 def _no_matches(

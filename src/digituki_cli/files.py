@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DigitukiError, UsageError
-from ..i18n import _
+from .errors import DigitukiError, UsageError
+from .i18n import _
 
 STDOUT = "-"
 
