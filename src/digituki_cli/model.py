@@ -73,6 +73,9 @@ __all__ = [
 SCHEMA_VERSION = 3
 # The report's id among the sources: the source of every value that names none.
 REPORT_ID = "report"
+# The groups of a region that hold its classified values, in the schema's order (one place:
+# checks, sources and queries walk them).
+GROUPS = ("general_support", "service_support", "cooperation", "funding")
 
 # Read by Pydantic when it validates these dataclasses: unknown keys are errors.
 _STRICT: dict[str, Any] = {"extra": "forbid"}

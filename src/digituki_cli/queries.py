@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .model import (
+    GROUPS,
     Answer,
     Channel,
     DescribedEnum,
@@ -72,7 +73,7 @@ def _many(
     return Attribute(key, lambda r: _values(items(r)), items, codebook, True, group)
 
 
-_GS, _SS, _CO, _FU = "general_support", "service_support", "cooperation", "funding"
+_GS, _SS, _CO, _FU = GROUPS
 ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("name", lambda r: r.short_names.fi),
     Attribute("kind", lambda r: r.kind.value, codebook=RegionKind),
