@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -13,6 +15,17 @@ from digituki_cli.paths import bundled_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "source" / "hyvinvointialueiden-digituen-mallit.txt"
+
+
+def script(name: str) -> ModuleType:
+    """The module of scripts/NAME.py, loaded from its file (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 # Pinned so that table output is the same on every machine (the language too: the locale
 # would otherwise choose it).
 TEST_ENV: dict[str, str | None] = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import string
 import subprocess
@@ -16,6 +15,7 @@ from digituki_cli.i18n import describe, label, speaking
 from digituki_cli.vocabulary import DescribedEnum
 
 from .catalogue import translations
+from .conftest import script
 
 ROOT = Path(__file__).resolve().parent.parent
 ENUMS = [
@@ -32,13 +32,7 @@ SAME_AS_ENGLISH = {
 
 
 def _script() -> object:
-    spec = importlib.util.spec_from_file_location(
-        "update_catalogues", ROOT / "scripts" / "update_catalogues.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("update_catalogues")
 
 
 def test_the_catalogues_are_up_to_date_and_complete() -> None:

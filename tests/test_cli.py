@@ -181,17 +181,28 @@ def test_version(run_main: RunMain) -> None:
     assert run_main("--version") == (0, f"digituki {__version__}\n", "")
 
 
-REGISTERED = sorted(getattr(typer.main.get_command(app), "commands", {}))
+def _command_paths(command: object, path: tuple[str, ...] = ()) -> list[str]:
+    """Every registered command by the words that call it, groups' commands too (`sources
+    add`)."""
+    found = [" ".join(path)] if path else []
+    for name, each in sorted(getattr(command, "commands", {}).items()):
+        found += _command_paths(each, (*path, name))
+    return found
+
+
+REGISTERED = _command_paths(typer.main.get_command(app))
 
 
 def test_every_command_is_enumerated() -> None:
     assert {"list", "show", "filter", "compare", "gaps", "search", "stats"} <= set(REGISTERED)
+    assert {"sources", "sources add"} <= set(REGISTERED)
 
 
 @pytest.mark.parametrize("command", REGISTERED)
 def test_help_has_examples(run_main: RunMain, command: str) -> None:
-    """Every registered command's help has examples of itself, and the README a section."""
-    code, out, _err = run_main(command, "--help")
+    """Every registered command's help, a group's commands' too, has examples of itself, and
+    the README a section."""
+    code, out, _err = run_main(*command.split(), "--help")
     assert code == 0
     assert f"digituki {command}" in out
     assert "Example" in out
@@ -267,6 +278,41 @@ def test_bad_enum_value_lists_the_valid_ones(run_main: RunMain) -> None:
         "Error: Invalid value for '--funding': 'maybe' is not one of: regular-budget, unclear, "
         "not-reported (see 'digituki filter --help')\n"
     )
+
+
+def test_an_alias_error_names_the_option_as_typed(run_main: RunMain) -> None:
+    _, _, err = run_main("gaps", "--after-project", "maybe")
+    assert err.startswith("Error: Invalid value for '--after-project': 'maybe' is not one of")
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        (["filter", "--after-project", "unclear"], ["filter", "--funding", "unclear"]),
+        (["gaps", "--after-project", "unclear"], ["gaps", "--funding", "unclear"]),
+        (["filter", "--professional-duty", "explicit"], ["filter", "--obligation", "explicit"]),
+        (["filter", "--assisted-mandates"], ["filter", "--assisted-authorization"]),
+        (["stats", "--by", "general-support"], ["stats", "--by", "general_support"]),
+        (["stats", "--by", "professional-duty"], ["stats", "--by", "professional_duty"]),
+        (
+            ["show", "kainuu", "--section", "organisation-funding"],
+            ["show", "kainuu", "--section", "organisation_funding"],
+        ),
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_the_model_s_names_and_the_old_ones_give_one_answer(
+    invoke: Invoke, new: list[str], old: list[str]
+) -> None:
+    answer = invoke(*new)
+    assert answer[0] == 0 and answer == invoke(*old)
+
+
+def test_option_values_are_shown_in_kebab_case(run_main: RunMain) -> None:
+    _, out, _ = run_main("stats", "--help")
+    assert "general-support|funding|professional-duty" in out
+    _, _, err = run_main("search", "x", "--section", "nope")
+    assert "service-support, general-support, cooperation, organisation-funding" in err
 
 
 def test_very_long_argument(run_main: RunMain) -> None:

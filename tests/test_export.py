@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from digituki_cli.errors import DigitukiError
-from digituki_cli.export.files import write_atomic
+from digituki_cli.files import write_atomic
 from digituki_cli.history_views import DATED_HEADER
 from digituki_cli.model import SCHEMA_VERSION, Dataset
 from digituki_cli.queries import ATTRIBUTES

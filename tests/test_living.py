@@ -22,8 +22,8 @@ import pytest
 
 from digituki_cli import sources
 from digituki_cli.cli import _members_last
+from digituki_cli.completion import region_ids
 from digituki_cli.errors import DataError, UsageError
-from digituki_cli.fastpaths import region_ids
 from digituki_cli.history import (
     Change,
     changes,

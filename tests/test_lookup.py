@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digituki_cli.errors import UsageError
+from digituki_cli.errors import AmbiguousName, EmptyQuery, NameNotFound, QueryError
 from digituki_cli.lookup import Place, RegionIndex
 from digituki_cli.model import Dataset, FormerMunicipality
 from digituki_cli.text import fold, name_key
@@ -64,15 +64,14 @@ def test_names_resolve(index: RegionIndex, typed: str, region_id: str) -> None:
 def test_typos_are_not_resolved_but_suggested(
     index: RegionIndex, typed: str, suggested: str
 ) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(NameNotFound) as raised:
         index.resolve(typed)
     assert raised.value.message == f"unknown region {typed!r}"
     assert raised.value.hint is not None and suggested in raised.value.hint
-    assert raised.value.exit_code == 2
 
 
 def test_ambiguous_prefix_lists_every_candidate(index: RegionIndex) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(AmbiguousName) as raised:
         index.resolve("pohjois")
     assert (
         raised.value.message
@@ -81,7 +80,7 @@ def test_ambiguous_prefix_lists_every_candidate(index: RegionIndex) -> None:
 
 
 def test_unknown_name_without_near_spelling(index: RegionIndex) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(QueryError) as raised:
         index.resolve("Stockholm")
     assert raised.value.hint == "`digituki list --all` shows every region"
 
@@ -91,7 +90,7 @@ def test_display_keeps_original_spelling(index: RegionIndex) -> None:
 
 
 def test_control_characters_are_not_echoed(index: RegionIndex) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(QueryError) as raised:
         index.resolve("\x1b[31mred")
     assert "\x1b" not in raised.value.message
 
@@ -112,7 +111,7 @@ def test_lookup_of_any_text_resolves_or_raises_usage_error(text: str) -> None:
     from digituki_cli.paths import bundled_dataset
 
     index = RegionIndex(load_dataset(bundled_dataset()).dataset.regions)
-    with contextlib.suppress(UsageError):
+    with contextlib.suppress(QueryError):
         index.resolve(text)
 
 
@@ -270,16 +269,16 @@ def test_a_merged_municipality_names_the_one_it_joined(index: RegionIndex) -> No
 
 
 def test_suggestions_include_municipalities(index: RegionIndex) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(QueryError) as raised:
         index.resolve("Kajani")
     assert raised.value.hint == "did you mean Kajaani?"
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(QueryError) as raised:
         index.resolve("savo")  # the beginning of a municipality's name: suggested, not guessed
     assert raised.value.hint == "did you mean Savonlinna or Sauvo or Salo?"
 
 
 def test_a_near_code_is_not_suggested(index: RegionIndex) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(QueryError) as raised:
         index.resolve("999")
     assert raised.value.hint == "`digituki list --all` shows every region"
 
@@ -292,7 +291,7 @@ def test_places_gather_the_municipalities_of_one_region(index: RegionIndex) -> N
 
 
 def test_every_completion_resolves(index: RegionIndex) -> None:
-    from digituki_cli.fastpaths import completions
+    from digituki_cli.completion import completions
     from digituki_cli.paths import bundled_dataset
 
     path = bundled_dataset()
@@ -313,16 +312,15 @@ def test_every_completion_resolves(index: RegionIndex) -> None:
 @pytest.mark.parametrize("typed", ["[/]", "...", "-", "—", "\x1b", "'"])
 def test_a_name_of_punctuation_is_an_unknown_region(index: RegionIndex, typed: str) -> None:
     # The issue: `digituki show '[/]'` answered "no region given".
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(NameNotFound) as raised:
         index.resolve(typed)
     assert raised.value.message.startswith("unknown region '")
     assert raised.value.hint == "`digituki list --all` shows every region"
-    assert raised.value.exit_code == 2
 
 
 @pytest.mark.parametrize("typed", ["", " ", "\t\n"])
 def test_nothing_typed_is_no_region_given(index: RegionIndex, typed: str) -> None:
-    with pytest.raises(UsageError) as raised:
+    with pytest.raises(EmptyQuery) as raised:
         index.resolve(typed)
     assert raised.value.message == "no region given"
 

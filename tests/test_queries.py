@@ -51,7 +51,7 @@ def test_who_cooperates_with_parishes(dataset: Dataset) -> None:
 
 
 def test_funding_unclear_and_email(dataset: Dataset) -> None:
-    criteria = Criteria(channels=(Channel.EMAIL,), funding=FundingAfterProject.UNCLEAR)
+    criteria = Criteria(channels=(Channel.EMAIL,), after_project=FundingAfterProject.UNCLEAR)
     assert ids(dataset, criteria) == ["kanta-hame", "pohjois-karjala"]
 
 
@@ -66,7 +66,7 @@ def test_general_support_offered_or_limited_and_not_offered(dataset: Dataset) ->
 
 
 def test_flags(dataset: Dataset) -> None:
-    assert ids(dataset, Criteria(assisted_authorization=True)) == ["kainuu", "lappi", "pirkanmaa"]
+    assert ids(dataset, Criteria(assisted_mandates=True)) == ["kainuu", "lappi", "pirkanmaa"]
     assert ids(dataset, Criteria(plain_language=True)) == ["kymenlaakso", "lappi", "pohjois-savo"]
     assert ids(dataset, Criteria(project_funded=True)) == [
         "etela-savo", "ita-uusimaa", "kainuu", "kanta-hame", "pirkanmaa", "pohjanmaa",
@@ -76,7 +76,7 @@ def test_flags(dataset: Dataset) -> None:
 
 
 def test_explicit_obligation(dataset: Dataset) -> None:
-    assert ids(dataset, Criteria(obligation=ProfessionalDuty.EXPLICIT)) == [
+    assert ids(dataset, Criteria(professional_duty=ProfessionalDuty.EXPLICIT)) == [
         "kainuu", "kanta-hame", "kymenlaakso", "lansi-uusimaa", "pohjois-karjala", "satakunta",
     ]  # fmt: skip
 
@@ -96,7 +96,7 @@ def test_any_means_at_least_one_condition(dataset: Dataset) -> None:
 
 def test_any_mixes_kinds_of_condition(dataset: Dataset) -> None:
     criteria = Criteria(
-        partners=(Partner.PARISHES,), funding=FundingAfterProject.UNCLEAR, match_any=True
+        partners=(Partner.PARISHES,), after_project=FundingAfterProject.UNCLEAR, match_any=True
     )
     matches = {m.region.id: m for m in filter_regions(dataset.regions, criteria)}
     assert list(matches) == [
@@ -131,14 +131,14 @@ def test_match_carries_its_evidence(dataset: Dataset) -> None:
 
 
 def test_gaps_funding_unclear_lists_exactly_those_regions(dataset: Dataset) -> None:
-    report = gaps(dataset.regions, funding=FundingAfterProject.UNCLEAR)
+    report = gaps(dataset.regions, after_project=FundingAfterProject.UNCLEAR)
     assert sorted({g.region.id for g in report.gaps}) == [
         "kanta-hame", "keski-suomi", "pohjanmaa", "pohjois-karjala", "pohjois-savo",
     ]  # fmt: skip
 
 
 def test_gap_summary_counts(dataset: Dataset) -> None:
-    summary = {kind: (count, total) for kind, count, total, _ in gaps(dataset.regions).summary}
+    summary = {each.kind: (each.count, each.total) for each in gaps(dataset.regions).summary}
     assert summary[GapKind.FUNDING_UNCLEAR] == (5, 18)
     assert summary[GapKind.FUNDING_NOT_REPORTED] == (3, 18)  # Kymenlaakso, Lappi, Länsi-Uusimaa
     assert summary[GapKind.NOT_INTERVIEWED] == (6, 24)
@@ -163,7 +163,7 @@ def test_an_advice_service_of_unstated_medium_is_its_own_gap(dataset: Dataset) -
         "Kainuun hyvinvointialueen palveluneuvonnasta voi myös saada digitukea.",
     )
     assert Channel.ADVICE_SERVICE in kainuu.values
-    assert [(kind, count) for kind, count, _, _ in report.summary] == [
+    assert [(each.kind, each.count) for each in report.summary] == [
         (GapKind.CONTACT_MEDIUM_NOT_STATED, 2)
     ]
 
@@ -187,7 +187,7 @@ def test_channels_of_unstated_medium(dataset: Dataset) -> None:
 
 def test_compare_marks_differences(dataset: Dataset) -> None:
     comparison = compare([dataset.region("kainuu"), dataset.region("lappi")])
-    differing = {a.key for a, _, differ in comparison.rows if differ}
+    differing = {row.attribute.key for row in comparison.rows if row.differ}
     assert "general_support" not in differing  # both not-offered
     assert {"channels", "professional_duty", "funding"} <= differing
 
@@ -204,7 +204,7 @@ criteria_strategy = st.builds(
     general_support=st.none() | st.booleans(),
     channels=st.lists(st.sampled_from(list(Channel)), max_size=2).map(tuple),
     partners=st.lists(st.sampled_from(list(Partner)), max_size=2).map(tuple),
-    funding=st.none() | st.sampled_from(list(FundingAfterProject)),
+    after_project=st.none() | st.sampled_from(list(FundingAfterProject)),
     plain_language=st.booleans(),
     interviewed=st.none() | st.booleans(),
 )
@@ -225,7 +225,7 @@ def test_filters_are_subsets_and_combine_as_intersection(first: Criteria, second
         else second.general_support,
         channels=first.channels + second.channels,
         partners=first.partners + second.partners,
-        funding=first.funding or second.funding,
+        after_project=first.after_project or second.after_project,
         plain_language=first.plain_language or second.plain_language,
         interviewed=first.interviewed if first.interviewed is not None else second.interviewed,
     )
@@ -235,7 +235,11 @@ def test_filters_are_subsets_and_combine_as_intersection(first: Criteria, second
             first.general_support is not None
             and second.general_support not in (None, first.general_support)
         )
-        or (first.funding and second.funding and first.funding != second.funding)
+        or (
+            first.after_project
+            and second.after_project
+            and first.after_project != second.after_project
+        )
         or (first.interviewed is not None and second.interviewed not in (None, first.interviewed))
     )
     if not conflicting:
@@ -257,7 +261,7 @@ def test_any_is_the_union_of_the_single_conditions(criteria: Criteria) -> None:
             [Criteria(general_support=criteria.general_support)]
             * (criteria.general_support is not None)
         ),
-        *([Criteria(funding=criteria.funding)] * (criteria.funding is not None)),
+        *([Criteria(after_project=criteria.after_project)] * (criteria.after_project is not None)),
         *([Criteria(plain_language=True)] * criteria.plain_language),
         *([Criteria(interviewed=criteria.interviewed)] * (criteria.interviewed is not None)),
     ]

@@ -358,7 +358,8 @@ def test_sahkoposti_without_dots_finds_sahkoposti(corpus: Corpus) -> None:
 
 
 def test_what_each_query_word_was_matched_as(corpus: Corpus) -> None:
-    readings = dict(search(corpus, "jalkautua selkokieli mentori puhelin").readings)
+    results = search(corpus, "jalkautua selkokieli mentori puhelin")
+    readings = {each.word: each.ways for each in results.readings}
     assert [(w.kind, w.terms) for w in readings["selkokieli"]] == [
         (Match.DERIVATION, ("selkokielisyys",))
     ]

@@ -153,7 +153,7 @@ def test_gap_residents_are_the_sum_of_the_publishers_figures(
 
 def test_gap_residents_within_a_funding_status(dataset: Dataset) -> None:
     report = gaps(
-        dataset.regions, funding=FundingAfterProject.UNCLEAR, statistics=dataset.statistics
+        dataset.regions, after_project=FundingAfterProject.UNCLEAR, statistics=dataset.statistics
     )
     assert report.residents[GapKind.FUNDING_UNCLEAR].count == 1_033_222
     # Not interviewed: none of them has a funding status, so no one.

@@ -57,6 +57,9 @@ def cache_dir() -> Path | None:
 
 
 def key_for(raw: bytes) -> str:
+    """The cache key of a dataset file's bytes: a SHA-256 hex digest (64 characters) of the
+    digituki version, the schema version, the code that validates and the bytes, so that a
+    change to any of them misses the cache."""
     digest = hashlib.sha256(f"{__version__}:{SCHEMA_VERSION}:".encode())
     package = Path(__file__).parent
     for name in _CODE_FILES:
@@ -66,6 +69,8 @@ def key_for(raw: bytes) -> str:
 
 
 def read(key: str) -> Dataset | None:
+    """The validated Dataset cached under `key`; None if there is none, or it cannot be
+    trusted or read (never raises)."""
     return read_value(key, Dataset)
 
 
@@ -92,7 +97,7 @@ def write(key: str, value: object) -> None:
     """Cache a value (a dataset, or what search derived from one) under `key` (atomically,
     readable by this user only); a cache that cannot be written is no error, the next run
     loads afresh."""
-    from .export.files import write_atomic
+    from .files import write_atomic
 
     folder = cache_dir()
     if folder is None:

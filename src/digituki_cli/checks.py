@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .i18n import _
 from .model import (
+    GROUPS,
     REPORT_ID,
     SCHEMA_VERSION,
     Dataset,
@@ -31,13 +32,16 @@ MIN_QUOTE_CHARS = 5
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem a check found in a dataset: where (`loc`: region, field, value) and what, in
+    the interface language."""
+
     loc: Location
     message: str
 
 
 def evidenced_values(region: Region) -> Iterator[tuple[Location, Evidenced[object]]]:
     """Every classified value of a region with its location in the dataset."""
-    for group_name in ("general_support", "service_support", "cooperation", "funding"):
+    for group_name in GROUPS:
         group = getattr(region, group_name)
         for spec in dataclasses.fields(group):
             field_name = spec.name

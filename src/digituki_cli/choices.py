@@ -2,8 +2,8 @@
 
 `CodeChoice` is the click parameter type of every option whose values are an enum
 (`--channel`, `--funding`, `--format`, `--section`...). It accepts a value's code in any
-case, with `_` or `-` (`general_support` and `general-support` alike: the old spellings keep
-working), with or without accents, and a codebook value's label in Finnish, Swedish or
+case, with `-` or `_` (`general-support`, the spelling shown, and the old `general_support`
+alike), with or without accents, and a codebook value's label in Finnish, Swedish or
 English (`--channel sähköposti`, `--partner bibliotek`). Its error message and its completion
 speak the interface language.
 """
@@ -36,8 +36,14 @@ class CodeChoice(ParamType):
         self.enum = enum
 
     def codes(self) -> list[str]:
-        """Every valid code, in the enum's order."""
-        return [member.value for member in self.enum]
+        """Every valid code, in the enum's order, spelt as the command line spells it.
+
+        One spelling for every option's values: kebab-case, as the codebook's codes are. A
+        key of the data that is written with `_` (SectionName, StatField:
+        `organisation_funding`) is shown with `-`; the `_` spelling is still accepted
+        (`member` folds both to one key) and JSON and CSV keep the data's own key.
+        """
+        return [member.value.replace("_", "-") for member in self.enum]
 
     def member(self, text: str) -> StrEnum | None:
         """The member a typed value names, or None. Codes win over labels."""
@@ -57,6 +63,7 @@ class CodeChoice(ParamType):
         return [label(m) for m in self.enum if isinstance(m, DescribedEnum)]
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        """The enum member the value names (see `member`); fails (exit 2) listing the codes."""
         if isinstance(value, self.enum):
             return value
         found = self.member(str(value))
@@ -85,11 +92,13 @@ class CodeChoice(ParamType):
         return message
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        """[code|code|...]: the codes, as --help shows them."""
         return "[" + "|".join(self.codes()) + "]"
 
     def shell_complete(
         self, ctx: Context, param: Parameter, incomplete: str
     ) -> list[CompletionItem]:
+        """The codes and labels that begin with what is typed (accents and case folded)."""
         from typer._click.shell_completion import CompletionItem
 
         key = fold(incomplete)
@@ -107,6 +116,7 @@ class Count(ParamType):
     name = "count"
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        """The value as an int of at least 1; fails (exit 2) otherwise."""
         if isinstance(value, int) and value >= 1:
             return value
         text = str(value).strip()
@@ -121,6 +131,7 @@ class Count(ParamType):
         return int(text)
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        """N."""
         return "N"
 
 
@@ -131,6 +142,7 @@ class IsoDate(ParamType):
     name = "date"
 
     def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        """The value as a datetime.date; fails (exit 2) for anything but YYYY-MM-DD."""
         import datetime as dt
         import re
 
@@ -151,4 +163,5 @@ class IsoDate(ParamType):
         )
 
     def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        """YYYY-MM-DD."""
         return "YYYY-MM-DD"

@@ -18,7 +18,7 @@ import typer
 
 from . import __version__, streams
 from .choices import CodeChoice, Count, IsoDate
-from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, UsageError, os_reason
+from .errors import EXIT_ERROR, EXIT_USAGE, DigitukiError, QueryError, UsageError, os_reason
 from .formats import CsvDialect, ExportFormat, Format
 from .i18n import (
     N_,
@@ -88,7 +88,7 @@ def _version(value: bool) -> None:
 
 
 def _complete_region(ctx: typer.Context, incomplete: str) -> list[str]:
-    from .fastpaths import completions
+    from .completion import completions
 
     return completions(ctx.find_root().params.get("data"), incomplete)
 
@@ -264,6 +264,10 @@ def list_regions(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki list`: the regions, interviewed first; --all adds the others.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import interviewed_first
     from .views import list_view
 
@@ -277,7 +281,7 @@ def list_regions(
     epilog=_examples(
         "digituki show kainuu",
         "digituki show Pirha --evidence",
-        "digituki show 'North Karelia' --section general_support",
+        "digituki show 'North Karelia' --section general-support",
         "digituki show lappi satakunta --format json",
     ),
 )
@@ -300,6 +304,10 @@ def show(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki show REGION...`: each region's classifications, or one section's text.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .views import show_view
 
@@ -321,10 +329,10 @@ def show(
     help=N_("Regions that meet every condition given (AND), or with --any at least one (OR)."),
     epilog=_examples(
         "digituki filter --general-support",
-        "digituki filter --channel email --funding unclear",
+        "digituki filter --channel email --after-project unclear",
         "digituki filter --any --channel chat --channel phone --evidence",
         "digituki filter --partner parishes --evidence",
-        "digituki filter --funding unclear -o funding-unclear.xlsx",
+        "digituki filter --after-project unclear -o funding-unclear.xlsx",
     ),
 )
 def filter_command(
@@ -369,17 +377,19 @@ def filter_command(
             click_type=CodeChoice(Partner),
         ),
     ] = None,
-    obligation: Annotated[
+    professional_duty: Annotated[
         ProfessionalDuty | None,
         typer.Option(
+            "--professional-duty",
             "--obligation",
             help=N_("Professionals' duty to give support."),
             click_type=CodeChoice(ProfessionalDuty),
         ),
     ] = None,
-    funding: Annotated[
+    after_project: Annotated[
         FundingAfterProject | None,
         typer.Option(
+            "--after-project",
             "--funding",
             help=N_("Funding after the project."),
             click_type=CodeChoice(FundingAfterProject),
@@ -389,9 +399,10 @@ def filter_command(
         bool,
         typer.Option("--project-funded", help=N_("Support was developed with project funds.")),
     ] = False,
-    assisted_authorization: Annotated[
+    assisted_mandates: Annotated[
         bool,
         typer.Option(
+            "--assisted-mandates",
             "--assisted-authorization",
             help=N_("Help with Suomi.fi mandates is available in the county."),
         ),
@@ -422,6 +433,10 @@ def filter_command(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki filter`: the regions that meet the conditions (queries.Criteria).
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import Criteria, filter_regions, residents
     from .views import filter_view
 
@@ -431,10 +446,10 @@ def filter_command(
         channels=tuple(channel or ()),
         providers=tuple(provider or ()),
         partners=tuple(partner or ()),
-        obligation=obligation,
-        funding=funding,
+        professional_duty=professional_duty,
+        after_project=after_project,
         project_funded=project_funded,
-        assisted_authorization=assisted_authorization,
+        assisted_mandates=assisted_mandates,
         plain_language=plain_language,
         interviewed=interviewed,
         match_any=match_any,
@@ -483,6 +498,10 @@ def compare(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki compare`: regions side by side, or --all's feature matrices.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .queries import compare as compare_regions
     from .queries import feature_matrices, interviewed_first
@@ -505,7 +524,7 @@ def compare(
     help=N_("Gaps the report reveals, each with its evidence, and a count per kind."),
     epilog=_examples(
         "digituki gaps",
-        "digituki gaps --funding unclear",
+        "digituki gaps --after-project unclear",
         "digituki gaps --kind no-remote-channel --format json",
         "digituki gaps --kind funding-unclear --unconfirmed-since 2026-01-01",
     ),
@@ -521,9 +540,10 @@ def gaps(
             click_type=CodeChoice(GapKind),
         ),
     ] = None,
-    funding: Annotated[
+    after_project: Annotated[
         FundingAfterProject | None,
         typer.Option(
+            "--after-project",
             "--funding",
             help=N_("Only regions with this funding after the project."),
             click_type=CodeChoice(FundingAfterProject),
@@ -547,11 +567,15 @@ def gaps(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki gaps`: the gaps the report reveals; --unconfirmed-since dates them.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import gaps as find_gaps
     from .views import gaps_view
 
     dataset = _dataset(ctx)
-    report = find_gaps(dataset.regions, tuple(kind or ()), funding, dataset.statistics)
+    report = find_gaps(dataset.regions, tuple(kind or ()), after_project, dataset.statistics)
     if unconfirmed_since is None:
         _answer(gaps_view(report), dataset, fmt, envelope, output, force, dialect)
         return
@@ -626,6 +650,10 @@ def export_command(
     ] = None,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki export`: the whole dataset as a file (export.export).
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .export import choose_format, export
 
     chosen = choose_format(fmt, output if output is None else given_file(output, "--output"))
@@ -714,6 +742,10 @@ def search(
     force: ForceOption = False,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki search QUERY...`: full-text search of the report (search.search).
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .search import load_corpus
     from .search import search as run_search
@@ -757,6 +789,10 @@ def stats(
     dialect: DialectOption = CsvDialect.STANDARD,
     envelope: EnvelopeOption = False,
 ) -> None:
+    """`digituki stats`: counts of each classification, optionally by residents.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .queries import attribution
     from .stats import stats as count
     from .views import stats_view
@@ -805,6 +841,10 @@ def municipalities(
     force: ForceOption = False,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki municipalities`: municipalities, their codes and regions.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .lookup import RegionIndex
     from .views_context import municipalities_view
 
@@ -828,6 +868,10 @@ def validate(
         ),
     ] = None,
 ) -> None:
+    """`digituki validate [FILE]`: every problem of a dataset file; exit 1 if any.
+
+    Its help is the message id given to @app.command; main() translates it.
+    """
     from .errors import DataError
     from .i18n import ngettext
     from .load import load_path
@@ -875,6 +919,7 @@ def _relative_if_below_cwd(path: Path) -> Path:
     epilog=_examples("digituki schema > counties.schema.json"),
 )
 def schema() -> None:
+    """`digituki schema`: the dataset's JSON Schema, with the codebook, on stdout."""
     import json
 
     from .validation import json_schema
@@ -1004,8 +1049,14 @@ def _every_command(command: click.Command) -> Iterator[click.Command]:
         yield from _every_command(each)
 
 
-def _usage_message(exc: Exception) -> str:
-    """A usage error of click's in the interface language, with where to find help."""
+def _typed(name: str, args: Sequence[str]) -> bool:
+    """Whether the command line gives the option `name` (`--funding x` or `--funding=x`)."""
+    return any(arg == name or arg.startswith(name + "=") for arg in args)
+
+
+def _usage_message(exc: Exception, args: Sequence[str] = ()) -> str:
+    """A usage error of click's in the interface language, with where to find help; an
+    option with several names (aliases) is called by the name `args` gives it."""
     from typer._click import exceptions as errors
 
     ctx = getattr(exc, "ctx", None)
@@ -1024,6 +1075,10 @@ def _usage_message(exc: Exception) -> str:
     elif isinstance(exc, errors.BadParameter):
         param = exc.param
         hint = param.get_error_hint(ctx) if param is not None and ctx is not None else ""
+        long_names = [name for name in getattr(param, "opts", ()) if name.startswith("--")]
+        typed = [name for name in long_names if _typed(name, args)]
+        if len(long_names) > 1 and typed:  # an alias (--after-project, --funding): the one typed
+            hint = repr(typed[-1])
         message = _("Invalid value for {name}: {message}").format(name=hint, message=exc.message)
     elif isinstance(exc, errors.BadOptionUsage) and "requires" in exc.message:
         message = _("Option {name} needs a value.").format(name=repr(exc.option_name))
@@ -1044,6 +1099,13 @@ def _usage_message(exc: Exception) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The program: run the command line `argv` (default: sys.argv[1:]) and exit.
+
+    Always raises SystemExit: 0 on success (or the command's code: 1 when search finds
+    nothing), 2 for a usage error (click's, UsageError, QueryError), 1 for any other
+    DigitukiError or an output that cannot be written, 130 when interrupted. Every error is
+    one line on stderr, in the interface language; never a traceback (DIGITUKI_DEBUG=1 shows
+    a bug's)."""
     streams.prepare()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -1060,10 +1122,12 @@ def main(argv: list[str] | None = None) -> None:
     except typer.TyperException as exc:
         # Typer's (vendored click's) errors; usage errors are the ones with exit code 2.
         if exc.exit_code == EXIT_USAGE:
-            _fail(_usage_message(exc), EXIT_USAGE)
+            _fail(_usage_message(exc, args), EXIT_USAGE)
         _fail(exc.format_message(), exc.exit_code)
     except typer.Abort:
         _fail(_("interrupted"), 130)
+    except QueryError as exc:  # a name or query the domain cannot answer: a usage error
+        _fail(exc.text(), EXIT_USAGE)
     except DigitukiError as exc:
         _fail(exc.text(), exc.exit_code)
     except OSError as exc:

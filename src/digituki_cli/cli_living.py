@@ -72,6 +72,10 @@ def history_command(
     force: ForceOption = False,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki history REGION [FIELD]`: a region's values over time.
+
+    Its help is the message id given to the command's decorator; main() translates it.
+    """
     from .history import find_field, region_history
     from .history_views import history_view
     from .lookup import RegionIndex
@@ -104,6 +108,10 @@ def changes(
     force: ForceOption = False,
     dialect: DialectOption = CsvDialect.STANDARD,
 ) -> None:
+    """`digituki changes --since DATE`: the values changed since a day.
+
+    Its help is the message id given to the command's decorator; main() translates it.
+    """
     from .history import changes as find_changes
     from .history_views import changes_view
 
@@ -195,6 +203,10 @@ def record(
         typer.Option("--note-en", help=N_("The note in English."), metavar="TEXT"),
     ] = None,
 ) -> None:
+    """`digituki record REGION FIELD VALUE...`: record an observation in a dataset copy.
+
+    Its help is the message id given to the command's decorator; main() translates it.
+    """
     from .history_views import recorded_view
     from .record import record as record_observation
 
@@ -313,6 +325,10 @@ def sources_add(
         typer.Option("--publisher", help=N_("Who published it."), metavar="NAME"),
     ] = None,
 ) -> None:
+    """`digituki sources add FILE`: register a newer source and keep its text.
+
+    Its help is the message id given to the command's decorator; main() translates it.
+    """
     from .history_views import source_added_view
     from .record import add_source
 

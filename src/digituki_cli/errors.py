@@ -1,4 +1,4 @@
-"""The one error type of the domain code; the CLI turns it into a message and an exit code."""
+"""The error types of the domain code; the CLI turns them into a message and an exit code."""
 
 from __future__ import annotations
 
@@ -54,6 +54,25 @@ class UsageError(DigitukiError):
 
     def __init__(self, message: str, hint: str | None = None, exit_code: int = EXIT_USAGE):
         super().__init__(message, hint, exit_code)
+
+
+class QueryError(DigitukiError):
+    """What was asked cannot be answered as asked: a name that names nothing or several
+    regions, a query without words. Raised by lookup and search, which know nothing of the
+    command line; cli.main maps it to exit 2 (a usage error), as pycountry's lookup raises a
+    neutral LookupError for its callers to map."""
+
+
+class NameNotFound(QueryError):
+    """A region's or municipality's name that names nothing (with suggestions in the hint)."""
+
+
+class AmbiguousName(QueryError):
+    """A name that begins the names of several regions (they are listed in the message)."""
+
+
+class EmptyQuery(QueryError):
+    """Nothing to look up: no region name typed, or a search query without words."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .checks import from_report
@@ -196,8 +196,8 @@ def unconfirmed(report: GapReport, since: dt.date, report_date: dt.date) -> Date
     call. The summary counts them, out of the same totals."""
     kept = [(gap, date) for gap in report.gaps if (date := gap_date(gap, report_date)) < since]
     summary = tuple(
-        (kind, len({gap.region.id for gap, _ in kept if gap.kind is kind}), total, of_what)
-        for kind, _count, total, of_what in report.summary
+        replace(each, count=len({gap.region.id for gap, _ in kept if gap.kind is each.kind}))
+        for each in report.summary
     )
     gaps = tuple(gap for gap, _ in kept)
     return DatedGaps(GapReport(gaps, summary), tuple(date for _, date in kept), since)

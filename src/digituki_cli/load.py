@@ -129,6 +129,8 @@ def safe_loader() -> type[Any]:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes. Raises DataError (exit 1) for a folder, a file over MAX_BYTES
+    (256 MiB), a missing or unreadable file."""
     shown = str(path)
     try:
         if path.is_dir():
@@ -151,6 +153,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(raw: bytes, shown: str) -> str:
+    """The bytes as UTF-8 text. Raises DataError with the line of the first byte that is not
+    UTF-8; `shown` names the file in the message."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -338,6 +342,9 @@ def load_path(path: Path) -> tuple[Dataset, list[Problem]]:
 
 @dataclass(frozen=True)
 class Loaded:
+    """A dataset ready for a command, and how long parsing and validating took (seconds),
+    None when it came from the cache."""
+
     dataset: Dataset
     cold_seconds: float | None  # set when the file was parsed and validated, not cached
 

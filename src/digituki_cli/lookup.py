@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .errors import UsageError
+from .errors import AmbiguousName, EmptyQuery, NameNotFound, QueryError
 from .i18n import _, either
 from .model import FormerMunicipality, Municipality, Region
 from .text import ECHO_LIMIT, name_key, printable
@@ -68,13 +68,13 @@ class RegionIndex:
     def place(self, query: str) -> Place:
         """The place a name means: a region's name, else a municipality's (its region).
 
-        Raises UsageError (exit 2) for nothing typed ("no region given"), a prefix of several
-        regions' names, or a name of nothing, with suggestions (region ids, municipality
+        Raises EmptyQuery for nothing typed ("no region given"), AmbiguousName for a prefix of
+        several regions' names, NameNotFound for a name of nothing (the CLI's exit 2 for each), with suggestions (region ids, municipality
         names) where some are near; a name with no letter or digit ('[/]') is an unknown
         region like any other, with no suggestions.
         """
         if not query.strip():
-            raise UsageError(
+            raise EmptyQuery(
                 _("no region given"), hint=_("try `digituki list --all` for every region")
             )
         key = name_key(query)
@@ -88,7 +88,7 @@ class RegionIndex:
             return Place(municipal[0], (municipal[1],))
         raise self._unknown(query, key)
 
-    def _unknown(self, query: str, key: str) -> UsageError:
+    def _unknown(self, query: str, key: str) -> QueryError:
         import difflib
 
         shown = f"'{printable(query, ECHO_LIMIT)}'"
@@ -96,7 +96,7 @@ class RegionIndex:
             dict.fromkeys(r for name, r in self._by_key.items() if key and name.startswith(key))
         )
         if len(starting) > 1:
-            return UsageError(
+            return AmbiguousName(
                 _("{name} matches {count} regions: {ids}").format(
                     name=shown, count=len(starting), ids=", ".join(r.id for r in starting)
                 ),
@@ -118,24 +118,24 @@ class RegionIndex:
                 assert named.name is not None  # codes were left out
                 choices.setdefault(named.municipality, named.name)
         if choices:
-            return UsageError(
+            return NameNotFound(
                 _("unknown region {name}").format(name=shown),
                 hint=_("did you mean {choices}?").format(
                     choices=either(list(choices.values())[:MAX_SUGGESTIONS])
                 ),
             )
-        return UsageError(
+        return NameNotFound(
             _("unknown region {name}").format(name=shown),
             hint=_("`digituki list --all` shows every region"),
         )
 
     def resolve(self, query: str) -> Region:
-        """The region a name means (see `place`); raises UsageError as `place` does."""
+        """The region a name means (see `place`); raises the QueryError `place` does."""
         return self.place(query).region
 
     def places(self, queries: Iterable[str]) -> list[Place]:
         """One place per region named, in the order first named, with every municipality
-        named for it; raises UsageError for the first name that means nothing."""
+        named for it; raises the QueryError of `place` for the first name that means nothing."""
         by_region: dict[str, Place] = {}
         for query in queries:
             place = self.place(query)

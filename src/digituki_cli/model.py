@@ -73,6 +73,9 @@ __all__ = [
 SCHEMA_VERSION = 3
 # The report's id among the sources: the source of every value that names none.
 REPORT_ID = "report"
+# The groups of a region that hold its classified values, in the schema's order (one place:
+# checks, sources and queries walk them).
+GROUPS = ("general_support", "service_support", "cooperation", "funding")
 
 # Read by Pydantic when it validates these dataclasses: unknown keys are errors.
 _STRICT: dict[str, Any] = {"extra": "forbid"}
@@ -224,6 +227,8 @@ class Funding:
 
 @dataclass(frozen=True)
 class Names:
+    """A name in Finnish, Swedish and English."""
+
     __pydantic_config__ = _STRICT
 
     fi: str
@@ -231,6 +236,7 @@ class Names:
     en: str
 
     def all(self) -> tuple[str, str, str]:
+        """The three names: (Finnish, Swedish, English)."""
         return (self.fi, self.sv, self.en)
 
 
@@ -267,6 +273,7 @@ class FormerMunicipality:
     merged_on: dt.date = described("The day the merger took effect.")
 
     def all_names(self) -> list[str]:
+        """Its names (Finnish, Swedish, English), original spelling, each once."""
         return list(dict.fromkeys(self.names.all()))
 
 
@@ -296,6 +303,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Sections:
+    """The report's four sections of a region's description; None where the report lacks
+    one."""
+
     __pydantic_config__ = _STRICT
 
     service_support: Section | None = None
@@ -304,6 +314,8 @@ class Sections:
     organisation_funding: Section | None = None
 
     def present(self) -> list[tuple[SectionName, Section]]:
+        """The sections the report has for the region, in the report's order, each with its
+        name."""
         return [
             (name, section)
             for name in SectionName
@@ -432,6 +444,8 @@ class Dataset:
     )
 
     def region(self, region_id: str) -> Region:
+        """The region with this id (an exact id: lookup.RegionIndex resolves names). Raises
+        StopIteration if no region has it."""
         return next(r for r in self.regions if r.id == region_id)
 
 

@@ -12,6 +12,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def bundled_dataset() -> Path:
+    """The path of the dataset that ships with digituki (data/counties.yaml): a wheel's, else
+    a checkout's; the wheel's path if neither exists (loading it then says no such file)."""
     # An installed wheel carries data/ inside the package (see pyproject's force-include);
     # a checkout (and an editable install) has it at the repository's top.
     for data_dir in (_PACKAGE_DIR / "data", _PACKAGE_DIR.parent.parent / "data"):

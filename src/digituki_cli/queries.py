@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .model import (
+    GROUPS,
     Answer,
     Channel,
     DescribedEnum,
@@ -72,7 +73,7 @@ def _many(
     return Attribute(key, lambda r: _values(items(r)), items, codebook, True, group)
 
 
-_GS, _SS, _CO, _FU = "general_support", "service_support", "cooperation", "funding"
+_GS, _SS, _CO, _FU = GROUPS
 ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("name", lambda r: r.short_names.fi),
     Attribute("kind", lambda r: r.kind.value, codebook=RegionKind),
@@ -253,10 +254,10 @@ class Criteria:
     channels: tuple[Channel, ...] = ()
     providers: tuple[Provider, ...] = ()
     partners: tuple[Partner, ...] = ()
-    obligation: ProfessionalDuty | None = None
-    funding: FundingAfterProject | None = None
+    professional_duty: ProfessionalDuty | None = None
+    after_project: FundingAfterProject | None = None
     project_funded: bool = False
-    assisted_authorization: bool = False
+    assisted_mandates: bool = False
     plain_language: bool = False
     interviewed: bool | None = None
     match_any: bool = False
@@ -283,6 +284,9 @@ class Reason:
 
 @dataclass(frozen=True)
 class Match:
+    """A region that met the criteria, and why: one reason per condition it met (with
+    `match_any`, only those)."""
+
     region: Region
     reasons: tuple[Reason, ...] = field(default=())
 
@@ -326,15 +330,15 @@ def _checks(criteria: Criteria, region: Region) -> list[Reason | None]:
         for wanted in wanted_values:
             found = _find(items, wanted)
             check(kind, wanted, found, found is not None)
-    if criteria.obligation is not None:
+    if criteria.professional_duty is not None:
         duty = ss.professional_duty
-        check("professional_duty", duty.value, duty, duty.value is criteria.obligation)
-    if criteria.funding is not None:
+        check("professional_duty", duty.value, duty, duty.value is criteria.professional_duty)
+    if criteria.after_project is not None:
         after = region.funding.after_project
-        check("funding", after.value, after, after.value is criteria.funding)
+        check("funding", after.value, after, after.value is criteria.after_project)
     for wanted_flag, what, item in (
         (criteria.project_funded, "project_funded", region.funding.project_funded),
-        (criteria.assisted_authorization, "assisted_mandates", gs.assisted_authorization),
+        (criteria.assisted_mandates, "assisted_mandates", gs.assisted_authorization),
         (criteria.plain_language, "plain_language", ss.plain_language),
     ):
         if wanted_flag:
@@ -363,19 +367,33 @@ def filter_regions(regions: Sequence[Region], criteria: Criteria) -> list[Match]
 
 
 @dataclass(frozen=True)
+class ComparisonRow:
+    """One attribute of the compared regions: its value in each region (in the regions'
+    order) and whether any two of them differ."""
+
+    attribute: Attribute
+    values: tuple[AttributeValue, ...]
+    differ: bool
+
+
+@dataclass(frozen=True)
 class Comparison:
+    """Regions side by side: one row per attribute of COMPARE_ROWS, in that order."""
+
     regions: tuple[Region, ...]
-    rows: tuple[tuple[Attribute, tuple[AttributeValue, ...], bool], ...]  # values, differ?
+    rows: tuple[ComparisonRow, ...]
 
 
 COMPARE_ROWS = tuple(a for a in ATTRIBUTES if a.key != "name")
 
 
 def compare(regions: Sequence[Region]) -> Comparison:
+    """The regions' values of every attribute but the name, in the order given; a row
+    differs when two regions' values are not equal (sets compared as sorted codes)."""
     rows = []
     for attribute in COMPARE_ROWS:
         values = tuple(attribute.get(r) for r in regions)
-        rows.append((attribute, values, len(set(values)) > 1))
+        rows.append(ComparisonRow(attribute, values, len(set(values)) > 1))
     return Comparison(tuple(regions), tuple(rows))
 
 
@@ -385,7 +403,15 @@ class Matrix:
 
     key: str
     members: tuple[DescribedEnum, ...]
-    rows: tuple[tuple[Region, frozenset[str]], ...]
+    rows: tuple[RegionCodes, ...]
+
+
+@dataclass(frozen=True)
+class RegionCodes:
+    """A region of a feature matrix and the codes it has of the matrix's field."""
+
+    region: Region
+    codes: frozenset[str]
 
 
 MATRIX_KEYS = ("channels", "providers", "partners")
@@ -397,7 +423,7 @@ def feature_matrices(regions: Sequence[Region]) -> list[Matrix]:
     for key in MATRIX_KEYS:
         attribute = ATTRIBUTE_BY_KEY[key]
         assert attribute.codebook is not None
-        rows = tuple((r, frozenset(_values(attribute.evidence(r)))) for r in regions)
+        rows = tuple(RegionCodes(r, frozenset(_values(attribute.evidence(r)))) for r in regions)
         matrices.append(Matrix(key, tuple(attribute.codebook), rows))
     return matrices
 
@@ -420,9 +446,24 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class GapCount:
+    """How many regions have a kind of gap: `count` regions out of `total`, which are the
+    chosen regions (`among` "regions", for not-interviewed) or the interviewed ones among
+    them (`among` "interviewed regions", for every other kind)."""
+
+    kind: GapKind
+    count: int
+    total: int
+    among: str
+
+
+@dataclass(frozen=True)
 class GapReport:
+    """The gaps found, region by region in the regions' order, and one count per kind
+    asked for (every kind if none), in GapKind's order."""
+
     gaps: tuple[Gap, ...]
-    summary: tuple[tuple[GapKind, int, int, str], ...]  # kind, regions, out of, of what
+    summary: tuple[GapCount, ...]
     # The residents of the regions with each kind of gap (none without population figures).
     residents: Mapping[GapKind, Residents] = field(default_factory=dict)
 
@@ -480,17 +521,22 @@ def _unique(quotes: tuple[str, ...]) -> tuple[str, ...]:
 def gaps(
     regions: Sequence[Region],
     kinds: Sequence[GapKind] = (),
-    funding: FundingAfterProject | None = None,
+    after_project: FundingAfterProject | None = None,
     statistics: Statistics | None = None,
 ) -> GapReport:
-    """Gaps of the given kinds (all if none) in the regions with the given funding status;
+    """Gaps of the given kinds (all if none) in the regions with the given funding after the
+    project (all if None);
     with `statistics`, the residents of the regions with each kind, out of all `regions`'."""
-    chosen = [r for r in regions if funding is None or r.funding.after_project.value is funding]
+    chosen = [
+        r
+        for r in regions
+        if after_project is None or r.funding.after_project.value is after_project
+    ]
     found = [
         gap for region in chosen for gap in _region_gaps(region) if not kinds or gap.kind in kinds
     ]
     interviewed = sum(r.interviewed for r in chosen)
-    summary: list[tuple[GapKind, int, int, str]] = []
+    summary: list[GapCount] = []
     people: dict[GapKind, Residents] = {}
     for kind in GapKind:
         if kinds and kind not in kinds:
@@ -498,9 +544,9 @@ def gaps(
         with_gap = [g.region for g in found if g.kind is kind]
         count = len({r.id for r in with_gap})
         if kind is GapKind.NOT_INTERVIEWED:
-            summary.append((kind, count, len(chosen), "regions"))
+            summary.append(GapCount(kind, count, len(chosen), "regions"))
         else:
-            summary.append((kind, count, interviewed, "interviewed regions"))
+            summary.append(GapCount(kind, count, interviewed, "interviewed regions"))
         in_regions = residents(with_gap, regions, statistics)
         if in_regions is not None:
             people[kind] = in_regions

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .checks import MIN_QUOTE_CHARS
 from .errors import DataError, DigitukiError, UsageError, os_reason
 from .export import Written
-from .export.files import STDOUT, write_atomic
+from .files import STDOUT, write_atomic
 from .formats import ExportFormat
 from .i18n import _
 from .model import Dataset, DescribedEnum, Evidenced, Note, Region

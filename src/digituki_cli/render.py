@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import streams
 from .formats import CsvDialect, Format
+from .glyphs import BAR, BAR_EIGHTHS
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading; `level` 1 is the top (Markdown's #)."""
+
     text: str
     level: int = 1
 
@@ -40,6 +43,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Pair:
+    """A label and its value, with the report's words behind the value (`quotes`) and a
+    note, shown with --evidence."""
+
     label: str
     value: str
     quotes: tuple[str, ...] = ()
@@ -48,12 +54,17 @@ class Pair:
 
 @dataclass(frozen=True)
 class Pairs:
+    """Label-value pairs, one a line: a region's classifications."""
+
     rows: tuple[Pair, ...]
     note_prefix: str = "Note: "  # before a pair's note, in the output's language
 
 
 @dataclass(frozen=True)
 class Grid:
+    """A table: a heading per column, rows of cells (as many as columns), rows to emphasise
+    by index (compare's differences), an optional title above and caption below."""
+
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     title: str | None = None
@@ -63,6 +74,8 @@ class Grid:
 
 @dataclass(frozen=True)
 class Prose:
+    """Paragraphs under a title: a section of the report's text."""
+
     title: str
     paragraphs: tuple[str, ...]
 
@@ -78,6 +91,9 @@ class Snippet:
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart: `count` out of `total`, with its label and the meaning of the
+    value (`note`)."""
+
     label: str
     count: int
     total: int
@@ -85,6 +101,7 @@ class Bar:
     shown: str | None = None  # the number as written beside the bar; else "count/total"
 
     def figure(self) -> str:
+        """The number written beside the bar: `shown`, else "count/total"."""
         return self.shown if self.shown is not None else f"{self.count}/{self.total}"
 
 
@@ -121,9 +138,11 @@ class Output:
     csv_rows: Sequence[Sequence[str]] | Callable[[], Sequence[Sequence[str]]] = ()
 
     def json_data(self) -> Any:
+        """The JSON value (built now if `data` is a function)."""
         return self.data() if callable(self.data) else self.data
 
     def rows(self) -> Sequence[Sequence[str]]:
+        """The CSV rows, each as long as `csv_header` (built now if given as a function)."""
         return self.csv_rows() if callable(self.csv_rows) else self.csv_rows
 
 
@@ -204,6 +223,7 @@ def _md_marked(text: str, marks: Sequence[tuple[int, int]]) -> str:
 
 
 def to_markdown(blocks: Sequence[Block]) -> str:
+    """The blocks as Markdown (GitHub's tables), ending with a newline; cells escaped."""
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Side):
@@ -257,6 +277,8 @@ def to_markdown(blocks: Sequence[Block]) -> str:
 
 
 def make_console(stream: IO[str]) -> Console:
+    """A Rich console on `stream`: colour only on a terminal (NO_COLOR and FORCE_COLOR
+    and TERM=dumb respected), no markup or highlighting: text is printed as given."""
     import os
 
     from rich.console import Console
@@ -471,7 +493,6 @@ def _grid_widths(block: Grid, width: int) -> list[int]:
     return levelled(least, rich_wraps) or levelled(least, wraps) or []
 
 
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 _NOTES_MIN_WIDTH = 20  # a chart's meaning column, wrapped, is still readable at this width
 _SIDE_MIN_SHARE = 30  # narrower than this, side-by-side charts go one under another
 
@@ -480,7 +501,7 @@ def bar_text(count: int, total: int, width: int) -> str:
     """A bar of `width` cells for count/total, in eighths of a cell."""
     eighths = round(8 * width * count / total) if total else 0
     full, rest = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[rest] if rest else "")
+    return BAR * full + (BAR_EIGHTHS[rest] if rest else "")
 
 
 def _bars(block: Bars, width: int | None) -> RenderableType:

@@ -27,7 +27,6 @@ import hashlib
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -35,7 +34,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from .chapters import Chapter
-from .errors import DigitukiError, UsageError
+from .errors import DigitukiError, EmptyQuery
 from .finnish import (
     DerivationIndex,
     Entry,
@@ -47,7 +46,7 @@ from .finnish import (
 )
 from .i18n import _, either
 from .model import Dataset, Region, SectionName
-from .text import ECHO_LIMIT, printable
+from .text import ECHO_LIMIT, printable, strip_accents
 
 INDEX_FILE = "search-index.json"
 
@@ -59,8 +58,6 @@ FOLDED_WEIGHT = 0.5
 
 SNIPPET_CHARS = 240
 MAX_SUGGESTIONS = 3
-
-_FOLD_LETTERS = str.maketrans("äöåéèüáà", "aoaeeuaa")
 
 
 class Match(StrEnum):
@@ -88,11 +85,7 @@ _WEIGHTS = {Match.EXACT: 1.0, Match.LEMMA: 1.0, Match.DERIVATION: 0.8, Match.COM
 
 def fold_word(word: str) -> str:
     """A word without case and accents ("sähköposti" -> "sahkoposti"); punctuation stays."""
-    quick = word.lower().translate(_FOLD_LETTERS)
-    if quick.isascii():
-        return quick
-    decomposed = unicodedata.normalize("NFKD", quick)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(word.lower())
 
 
 # A sentence ends at . ! or ? before a capital, but not after the Finnish abbreviations the
@@ -431,6 +424,7 @@ class Unit:
 
     @property
     def text(self) -> str:
+        """The unit as a query writes it: the word, or the phrase in double quotes."""
         return self.words[0] if len(self.words) == 1 else '"' + " ".join(self.words) + '"'
 
 
@@ -513,13 +507,21 @@ class WordMatch:
 
 
 @dataclass(frozen=True)
+class WordReading:
+    """How one query word matched in the hits: each kind of match met, best first."""
+
+    word: str
+    ways: tuple[WordMatch, ...]
+
+
+@dataclass(frozen=True)
 class Results:
     """A search's answer: the query as typed, its units, how each query word matched in
     the hits, the hits shown (best first) and how many there were before the limit."""
 
     query: str
     units: tuple[Unit, ...]
-    readings: tuple[tuple[str, tuple[WordMatch, ...]], ...]  # query word -> how it matched
+    readings: tuple[WordReading, ...]  # each query word once, in the query's order
     hits: tuple[Hit, ...]  # best first
     total: int  # before the limit
 
@@ -650,12 +652,12 @@ def search(
     `section` (either of which leaves the chapters out).
 
     Scores are computed over the whole corpus, so that a filter never changes them.
-    Raises UsageError for a query without words, DigitukiError (exit 1, like grep) if
+    Raises EmptyQuery for a query without words (the CLI's exit 2), DigitukiError (exit 1, like grep) if
     nothing matches.
     """
     units = parse_query(query)
     if not units:
-        raise UsageError(_("the query has no words"), hint=_("give a word, e.g. seurakunta"))
+        raise EmptyQuery(_("the query has no words"), hint=_("give a word, e.g. seurakunta"))
     matcher = _Matcher(corpus.index, units, corpus.present)
     docs = corpus.docs
     places = [[_unit_places(doc, unit, matcher) for unit in units] for doc in docs]
@@ -703,7 +705,7 @@ def search(
 
 def _readings(
     units: Sequence[Unit], places: Sequence[Sequence[Sequence[_Place]]]
-) -> tuple[tuple[str, tuple[WordMatch, ...]], ...]:
+) -> tuple[WordReading, ...]:
     """For each query word: the kinds it matched in the hits, best first, with the words met."""
     readings = []
     for u, unit in enumerate(units):
@@ -717,7 +719,7 @@ def _readings(
                 for kind, folded in sorted(met, key=lambda m: (m[1], m[0].rank))
             )
             readings.append((word, ways))
-    return tuple(dict(readings).items())
+    return tuple(WordReading(word, ways) for word, ways in dict(readings).items())
 
 
 def _no_matches(

@@ -21,6 +21,7 @@ from typing import Any
 from .checks import Finding, Location, evidenced_values, from_report, observations
 from .i18n import _
 from .model import (
+    GROUPS,
     REPORT_ID,
     SCHEMA_VERSION,
     Dataset,
@@ -35,8 +36,6 @@ from .text import squash
 READABLE_VERSIONS = (2, SCHEMA_VERSION)
 # A source's saved text is a passage, a page or a decision: far below this.
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
-# The groups of a region that hold its classified values, in the schema's order.
-GROUPS = ("general_support", "service_support", "cooperation", "funding")
 
 
 def migrate(data: Any) -> Any:

@@ -12,6 +12,9 @@ from .vocabulary import StatField
 
 @dataclass(frozen=True)
 class ValueCount:
+    """The regions that have one value of a field (ids in the report's order) and their
+    residents (0 without population figures)."""
+
     value: DescribedEnum
     regions: tuple[str, ...]  # ids, in the report's order
     residents: int = 0  # of those regions, where they have population figures
@@ -19,6 +22,9 @@ class ValueCount:
 
 @dataclass(frozen=True)
 class FieldCounts:
+    """The counts of one field over the interviewed regions: a ValueCount per value of its
+    codebook (zero counts included), out of `total` regions and `residents` residents."""
+
     key: str
     total: int  # interviewed regions counted
     several: bool  # a region may have several values

@@ -255,37 +255,18 @@ def write_binary(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-# Stand-ins where ASCII has no letter: bars, marks, typography (most of the same width).
-_ASCII_STAND_INS = {
-    "—": "-",
-    "–": "-",
-    "·": "-",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-    "‘": "'",
-    "’": "'",
-    "●": "*",
-    "•": "*",
-    "≠": "*",
-    "→": "->",
-    "…": ".",
-    "█": "#",
-    **dict.fromkeys("▏▎▍▌▋▊▉", "+"),
-}
-
-
 def _transliterate(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: '≠' -> '*', 'ä' -> 'a', anything else as an escape ('\\u2192'),
     so that no meaning is lost where the terminal's encoding has no such character."""
-    import unicodedata
+    from .glyphs import ASCII_STAND_INS
+    from .text import strip_accents
 
     assert isinstance(error, UnicodeEncodeError)
     out = []
     for char in error.object[error.start : error.end]:
-        stand_in = _ASCII_STAND_INS.get(char)
+        stand_in = ASCII_STAND_INS.get(char)
         if stand_in is None:
-            ascii_letters = unicodedata.normalize("NFKD", char).encode("ascii", "ignore")
+            ascii_letters = strip_accents(char).encode("ascii", "ignore")
             stand_in = ascii_letters.decode() or char.encode("ascii", "backslashreplace").decode()
         out.append(stand_in)
     return "".join(out), error.end

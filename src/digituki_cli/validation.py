@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 @cache
 def dataset_adapter() -> TypeAdapter[Dataset]:
+    """Pydantic's validator of a Dataset, built once (building it costs tens of ms)."""
     from pydantic import TypeAdapter
 
     return TypeAdapter(Dataset)

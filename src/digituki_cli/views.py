@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .checks import from_report
+from .glyphs import DIFFERS, ELLIPSIS, HAS, LACKS, LEADS_TO
 from .i18n import (
     N_,
     _,
@@ -513,12 +514,12 @@ def compare_view(comparison: Comparison) -> Output:
     regions = comparison.regions
     rows = tuple(
         (
-            ("≠ " if differ else "  ") + attribute_label(attribute.key),
-            *(value_text(attribute, v) for v in values),
+            (f"{DIFFERS} " if row.differ else "  ") + attribute_label(row.attribute.key),
+            *(value_text(row.attribute, v) for v in row.values),
         )
-        for attribute, values, differ in comparison.rows
+        for row in comparison.rows
     )
-    differing = frozenset(i for i, (_a, _v, differ) in enumerate(comparison.rows) if differ)
+    differing = frozenset(i for i, row in enumerate(comparison.rows) if row.differ)
     caption = _("≠ marks the {differ} of {total} attributes that differ.").format(
         differ=len(differing), total=len(rows)
     )
@@ -541,16 +542,19 @@ def matrix_view(matrices: Sequence[Matrix]) -> Output:
         codes = [m.value for m in matrix.members]
         columns = ("", *(_short(code) for code in codes))
         rows = tuple(
-            (region_name(region.short_names), *("●" if code in values else "·" for code in codes))
-            for region, values in matrix.rows
+            (
+                region_name(row.region.short_names),
+                *(HAS if c in row.codes else LACKS for c in codes),
+            )
+            for row in matrix.rows
         )
         legend = "  ".join(f"{_short(m.value)}={label(m)}" for m in matrix.members)
         title = attribute_label(matrix.key)
         blocks.append(Grid(columns, rows, title=title, caption=legend))
         header += [f"{matrix.key}:{code}" for code in codes]
-        for region, values in matrix.rows:
-            by_region.setdefault(region.id, []).extend(
-                "yes" if code in values else "no" for code in codes
+        for row in matrix.rows:
+            by_region.setdefault(row.region.id, []).extend(
+                "yes" if code in row.codes else "no" for code in codes
             )
     data = {
         region_id: dict(zip(header[1:], flags, strict=True))
@@ -606,9 +610,10 @@ def gaps_view(report: GapReport) -> Output:
     )
     grid = Grid(columns, rows)
     summary = []
-    for kind, count, total, of_what in report.summary:
+    for each in report.summary:
+        kind, count, total = each.kind, each.count, each.total
         description = describe(kind)
-        if of_what == "regions":
+        if each.among == "regions":
             template = _("{count} of {total} regions: {description}")
         else:
             template = _("{count} of {total} interviewed regions: {description}")
@@ -709,9 +714,11 @@ def _reading(word: str, ways: Sequence[WordMatch]) -> str:
         merged.setdefault(way.terms, []).append(kind)
     items = []
     for terms, kinds in merged.items():
-        shown = "/".join(terms[:_TERMS_SHOWN]) + ("/…" if len(terms) > _TERMS_SHOWN else "")
+        shown = "/".join(terms[:_TERMS_SHOWN]) + (
+            f"/{ELLIPSIS}" if len(terms) > _TERMS_SHOWN else ""
+        )
         items.append(f"{shown} ({', '.join(kinds)})")
-    return f"{word} → {', '.join(items)}"
+    return f"{word} {LEADS_TO} {', '.join(items)}"
 
 
 def search_view(results: SearchResults) -> Output:
@@ -745,7 +752,7 @@ def search_view(results: SearchResults) -> Output:
         )
     else:
         count = _("{shown} of {total} sections shown").format(shown=shown, total=total)
-    readings = "; ".join(_reading(word, ways) for word, ways in results.readings)
+    readings = "; ".join(_reading(each.word, each.ways) for each in results.readings)
     summary = _("{count} · searched for {readings}").format(count=count, readings=readings)
     blocks.append(Line(summary, dim=True))
     if shown < total:

@@ -1,14 +1,14 @@
 """`digituki export`: the whole dataset as a file, one module per concern.
 
-- files.py: the one atomic, no-clobber writer (also used by `-o` and the cache);
 - text.py: JSON, CSV and Markdown, and the sentences every export shares;
 - sqlite.py: the SQLite database and its Datasette metadata;
 - html.py: the self-contained HTML report (its view-model; the template is in templates/);
 - xlsx.py: Excel workbooks, of the dataset and of any query's result.
 
 Each depends on the model, queries and the views' public functions only. This module
-chooses a format and writes: `export` the dataset, `write_output` a query's result (the
-`-o FILE` and `-f xlsx` of every query command). The heavy libraries (sqlite3, jinja2,
+chooses a format and writes, through the one atomic writer (digituki_cli/files.py, below
+the layers, as the cache uses it too): `export` the dataset, `write_output` a query's
+result (the `-o FILE` and `-f xlsx` of every query command). The heavy libraries (sqlite3, jinja2,
 XlsxWriter) load inside the modules that need them, when they are needed.
 """
 
@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..formats import CsvDialect, ExportFormat, Format
-from ..i18n import _
-from ..streams import write_binary
-from .files import (
+from ..files import (
     refuse_binary_on_terminal,
     to_stdout,
     write_atomic,
     write_bytes,
 )
+from ..formats import CsvDialect, ExportFormat, Format
+from ..i18n import _
+from ..streams import write_binary
 
 if TYPE_CHECKING:
     from ..model import Dataset

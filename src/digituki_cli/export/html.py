@@ -296,8 +296,8 @@ def _matrix_table(matrix: Matrix) -> MatrixTable:
     from ..views import attribute_label
 
     rows = tuple(
-        MatrixRow(region, tuple(m.value in values for m in matrix.members), len(values))
-        for region, values in matrix.rows
+        MatrixRow(row.region, tuple(m.value in row.codes for m in matrix.members), len(row.codes))
+        for row in matrix.rows
     )
     columns = tuple(
         MatrixColumn(member, sum(row.cells[i] for row in rows))

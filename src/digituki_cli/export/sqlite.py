@@ -18,6 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..files import (
+    built,
+    file_exists,
+    to_stdout,
+    write_atomic,
+)
 from ..finnish import words
 from ..i18n import _, codebook_description, describe, label, language, speaking
 from ..model import Dataset, DescribedEnum, SectionName
@@ -25,12 +31,6 @@ from ..queries import ATTRIBUTES, CLASSIFIED, Attribute, quote_page
 from ..streams import write_binary
 from ..views import attribute_label
 from . import Written, write_file
-from .files import (
-    built,
-    file_exists,
-    to_stdout,
-    write_atomic,
-)
 from .text import REPORT_TITLE, counts_line, generator_line, source_line
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digituki_cli.fastpaths import region_ids
+from digituki_cli.completion import region_ids
 from digituki_cli.load import load_path
 from digituki_cli.paths import bundled_dataset
 

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DigitukiError, UsageError, os_reason
-from ..i18n import _
+from .errors import DigitukiError, UsageError, os_reason
+from .i18n import _
 
 STDOUT = "-"
 
