@@ -5,8 +5,6 @@ interface language, and an exit code; nothing here formats output by hand. Help 
 English message ids here; main() says them in the interface language (`_speak`).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
@@ -44,8 +42,6 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
-
     from typer import _click as click
 
     from .export import Written
@@ -198,7 +194,7 @@ def _data_path(ctx: typer.Context) -> Path:
     return dataset_path(ctx.find_root().params.get("data"))
 
 
-def _dataset(ctx: typer.Context) -> Dataset:
+def _dataset(ctx: typer.Context) -> "Dataset":
     from .load import load_dataset
 
     path = _data_path(ctx)
@@ -212,7 +208,7 @@ def _dataset(ctx: typer.Context) -> Dataset:
 
 
 def _emit(
-    view: Output,
+    view: "Output",
     fmt: Format | None,
     output: str | None = None,
     force: bool = False,
@@ -225,8 +221,8 @@ def _emit(
 
 
 def _answer(
-    view: Output,
-    dataset: Dataset,
+    view: "Output",
+    dataset: "Dataset",
     fmt: Format | None,
     envelope: bool,
     output: str | None,
@@ -670,7 +666,7 @@ def export_command(
     _confirm(export(_dataset(ctx), chosen, output, force, map_by, _data_path(ctx), dialect))
 
 
-def _confirm(written: Sequence[Written]) -> None:
+def _confirm(written: "Sequence[Written]") -> None:
     """One line on stderr for each file written."""
     for each in written:
         message = _("Wrote {path} ({format}, {size})").format(
@@ -1010,7 +1006,7 @@ TYPER_WORDS = (
 )
 
 
-def _speak(command: click.Command) -> None:
+def _speak(command: "click.Command") -> None:
     """Say the help of every command in the interface language.
 
     Typer fixed the help texts (English message ids) when it built the commands; here each
@@ -1041,7 +1037,7 @@ def _speak(command: click.Command) -> None:
             param.help = text or None
 
 
-def _every_command(command: click.Command) -> Iterator[click.Command]:
+def _every_command(command: "click.Command") -> "Iterator[click.Command]":
     """The command and, for a group, every command under it (`sources add`)."""
     yield command
     commands: dict[str, click.Command] = getattr(command, "commands", {})
