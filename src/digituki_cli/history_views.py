@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from .history import Change, DatedGaps, Event, attribute_key
-from .i18n import N_, _, label, ngettext
+from .i18n import N_, _, in_language, label, ngettext
 from .model import REPORT_ID, DescribedEnum, Region, to_jsonable
 from .queries import CLASSIFIED
 from .render import Grid, Heading, Line, Output, Pair, Pairs
 from .sources import FieldSpec, SourceEntry
-from .views import NOTE_PREFIX, attribute_label, gaps_view, note_text, region_name
+from .views import NOTE_PREFIX, attribute_label, gaps_view, note_text
 
 CHANGE_LABELS = {
     Change.FIRST: N_("first observation"),
@@ -128,7 +128,7 @@ def _event_output(events: Sequence[Event], blocks: list[Any]) -> Output:
 def history_view(region: Region, events: Sequence[Event]) -> Output:
     """A region's observations, field by field, oldest first, each with its quotes and note."""
     blocks: list[Any] = [
-        Heading(_("History of {region}").format(region=region_name(region.short_names)))
+        Heading(_("History of {region}").format(region=in_language(region.short_names)))
     ]
     by_field: dict[str, list[Event]] = {}
     for event in events:
@@ -157,7 +157,7 @@ def changes_view(events: Sequence[Event], since: dt.date) -> Output:
     rows = tuple(
         (
             event.date.isoformat(),
-            region_name(event.region.short_names),
+            in_language(event.region.short_names),
             field_label(event.field),
             value_label(event.field, event.value),
             change_text(event),
@@ -225,7 +225,7 @@ def sources_view(entries: Sequence[SourceEntry]) -> Output:
 
 def recorded_view(event: Event, path: Path) -> Output:
     """What `record` changed: the observation, where it went, and the file written."""
-    region = region_name(event.region.short_names)
+    region = in_language(event.region.short_names)
     lines: list[Any] = [
         Line(
             _("{region}, {field}: {observation}").format(

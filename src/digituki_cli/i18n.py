@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -133,6 +133,29 @@ def either(choices: list[str]) -> str:
 def codebook_description(codebook: type[DescribedEnum]) -> str:
     """What a codebook (a DescribedEnum class) is about: its docstring, in the language."""
     return _current.pgettext(codebook.__name__, codebook.summary())
+
+
+class InThreeLanguages(Protocol):
+    """Anything with a Finnish, Swedish and English text (model.Names, a publisher's name)."""
+
+    @property
+    def fi(self) -> str:
+        """The Finnish text."""
+
+    @property
+    def sv(self) -> str:
+        """The Swedish text."""
+
+    @property
+    def en(self) -> str:
+        """The English text."""
+
+
+def in_language(names: InThreeLanguages) -> str:
+    """The text of a record in Finnish, Swedish and English (a region's or municipality's
+    names, a publisher's) in the interface language."""
+    chosen: str = getattr(names, _language)
+    return chosen
 
 
 def number(value: float, digits: int) -> str:

@@ -16,6 +16,7 @@ from .i18n import (
     N_,
     _,
     describe,
+    in_language,
     integer,
     label,
     language,
@@ -113,12 +114,6 @@ def attribute_label(key: str) -> str:
     return _(ATTRIBUTE_LABELS[key])
 
 
-def region_name(names: Names) -> str:
-    """A region's name (short or official) in the interface language."""
-    chosen: str = getattr(names, language())
-    return chosen
-
-
 def other_names(names: Names) -> list[str]:
     """A region's names in the other two languages, in Finnish, Swedish, English order."""
     return [getattr(names, lang) for lang in ("fi", "sv", "en") if lang != language()]
@@ -166,7 +161,7 @@ def _member(codebook: type[DescribedEnum], code: str) -> DescribedEnum:
 
 def _cell(attribute: Attribute, region: Region) -> str:
     if attribute.key == "name":
-        return region_name(region.short_names)
+        return in_language(region.short_names)
     return value_text(attribute, attribute.get(region))
 
 
@@ -344,7 +339,7 @@ def show_blocks(
     )
     other = [*other_names(names), label(region.kind), where]
     blocks: list[Any] = [
-        Heading(f"{region_name(region.short_names)} — {region_name(names)}", level),
+        Heading(f"{in_language(region.short_names)} — {in_language(names)}", level),
         Line(" · ".join(other), dim=True),
     ]
     if region.aliases:
@@ -393,7 +388,7 @@ def undescribed_blocks(region: Region, level: int = 1, context: Sequence[Line] =
         known.append(Pair(_("Also known as"), ", ".join(region.aliases)))
     note = _(NOTE_PREFIX)
     return [
-        Heading(f"{region_name(region.short_names)} — {region_name(region.names)}", level),
+        Heading(f"{in_language(region.short_names)} — {in_language(region.names)}", level),
         Line(fact),
         Pairs(tuple(known), note_prefix=note),
         *context,
@@ -524,7 +519,7 @@ def compare_view(comparison: Comparison) -> Output:
         differ=len(differing), total=len(rows)
     )
     grid = Grid(
-        ("", *(region_name(r.short_names) for r in regions)),
+        ("", *(in_language(r.short_names) for r in regions)),
         rows,
         emphasised_rows=differing,
         caption=caption,
@@ -543,7 +538,7 @@ def matrix_view(matrices: Sequence[Matrix]) -> Output:
         columns = ("", *(_short(code) for code in codes))
         rows = tuple(
             (
-                region_name(row.region.short_names),
+                in_language(row.region.short_names),
                 *(HAS if c in row.codes else LACKS for c in codes),
             )
             for row in matrix.rows
@@ -601,7 +596,7 @@ def gaps_view(report: GapReport) -> Output:
     columns = (_("Region"), _("Gap"), _("Detail"), _("Evidence"))
     rows = tuple(
         (
-            region_name(gap.region.short_names),
+            in_language(gap.region.short_names),
             label(gap.kind),
             gap_detail(gap),
             " / ".join(gap.evidence) or "-",
@@ -734,7 +729,7 @@ def search_view(results: SearchResults) -> Output:
         if region is None:
             blocks.append(Heading(_("The report's other chapters")))
         else:
-            blocks.append(Heading(f"{region_name(region.short_names)} ({region.id})"))
+            blocks.append(Heading(f"{in_language(region.short_names)} ({region.id})"))
         blocks += [
             Snippet(
                 _("{heading} · p. {page} · score {score}").format(

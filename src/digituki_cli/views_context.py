@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .i18n import _, day, integer, ngettext, percent
-from .i18n import language as interface_language
+from .i18n import _, day, in_language, integer, ngettext, percent
 from .lookup import Named, Place
-from .model import FormerMunicipality, Municipality, Names, Region, Statistics
+from .model import FormerMunicipality, Municipality, Region, Statistics
 from .queries import Attribution, Residents, attribution
 from .render import Grid, Line, Output
 
@@ -32,12 +31,6 @@ def context_cells(region: Region) -> list[str]:
         population.date.isoformat() if population else "",
         ";".join(m.code for m in region.municipalities),
     ]
-
-
-def in_language(names: Names) -> str:
-    """A name in the interface language."""
-    chosen: str = getattr(names, interface_language())
-    return chosen
 
 
 def attribution_line(source: Attribution) -> str:

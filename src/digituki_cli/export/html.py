@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..i18n import _, day, describe, label
+from ..i18n import _, day, describe, in_language, label
 from ..text import ECHO_LIMIT, printable
 
 if TYPE_CHECKING:
@@ -244,8 +244,6 @@ def _label_lines(name: str) -> tuple[str, ...]:
 
 
 def _tiles(regions: Sequence[Region], legend: Sequence[LegendEntry]) -> list[Tile]:
-    from ..views import region_name
-
     entry_of = {r.id: e for e in legend for r in e.regions}
     rows = max(row for _, row in TILE_POSITIONS.values()) + 1
     tiles = []
@@ -258,7 +256,7 @@ def _tiles(regions: Sequence[Region], legend: Sequence[LegendEntry]) -> list[Til
         column, row = position
         x = TILE_GAP + column * (TILE_W + TILE_GAP)
         y = TILE_GAP + row * (TILE_H + TILE_GAP)
-        name = region_name(region.short_names)
+        name = in_language(region.short_names)
         tiles.append(Tile(region, entry_of[region.id], x, y, _label_lines(name)))
     return tiles
 
@@ -369,7 +367,7 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
     from ..i18n import language, ngettext
     from ..model import Answer
     from ..queries import CLASSIFIED, feature_matrices, interviewed_first
-    from ..views import NOTE_PREFIX, REPORT_LANGUAGE_NOTE, note_text, region_name
+    from ..views import NOTE_PREFIX, REPORT_LANGUAGE_NOTE, note_text
     from .text import REPORT_TITLE, counts_line, generator_line, source_line, summary_tallies
 
     regions = interviewed_first(dataset.regions, True)
@@ -392,7 +390,7 @@ def to_html(dataset: Dataset, spec: MapBy) -> str:
         ngettext=ngettext,
         label=label,
         describe=describe,
-        name_of=region_name,
+        name_of=in_language,
         note_of=note_text,
         note_prefix=_(NOTE_PREFIX),
         lang=language(),

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..formats import CsvDialect, ExportFormat, Format
-from ..i18n import N_, _, day, describe, label, ngettext
+from ..i18n import N_, _, day, describe, in_language, label, ngettext
 from ..model import Dataset, Region, to_jsonable
 from ..queries import ATTRIBUTE_BY_KEY, Tally, interviewed_first, tally
 from ..render import Block, Grid, Heading, Line, Output, emit
-from ..views import REPORT_LANGUAGE_NOTE, list_view, region_json, region_name, show_blocks
+from ..views import REPORT_LANGUAGE_NOTE, list_view, region_json, show_blocks
 
 REPORT_TITLE = N_("Digital support in Finland's wellbeing services counties")
 
@@ -85,7 +85,7 @@ def to_markdown(dataset: Dataset) -> str:
             (
                 label(t.member),
                 str(len(t.regions)),
-                ", ".join(region_name(r.short_names) for r in t.regions) or "-",
+                ", ".join(in_language(r.short_names) for r in t.regions) or "-",
                 describe(t.member),
             )
             for t in tallies

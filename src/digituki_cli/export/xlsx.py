@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..i18n import _
+from ..i18n import _, in_language
 from ..render import (
     FORMULA_STARTS,
     Bars,
@@ -237,7 +237,6 @@ def dataset_sheets(dataset: Dataset) -> list[Sheet]:
         attribute_label,
         gaps_view,
         note_text,
-        region_name,
         value_text,
     )
     from .sqlite import LICENCE, LICENCE_URL
@@ -247,7 +246,7 @@ def dataset_sheets(dataset: Dataset) -> list[Sheet]:
     interviewed = sum(r.interviewed for r in regions)
     region_rows: list[tuple[Cell, ...]] = []
     for region in regions:
-        cells: list[Cell] = [region.id, region_name(region.short_names)]
+        cells: list[Cell] = [region.id, in_language(region.short_names)]
         for attribute in ATTRIBUTES[1:]:  # the name is the column before
             value = attribute.get(region)
             if isinstance(value, int) and not isinstance(value, bool):
@@ -258,7 +257,7 @@ def dataset_sheets(dataset: Dataset) -> list[Sheet]:
     region_columns = ("id", *(attribute_label(a.key) for a in ATTRIBUTES))
     quoted: list[tuple[Cell, ...]] = [
         (
-            region_name(q.region.short_names),
+            in_language(q.region.short_names),
             attribute_label(q.attribute.key),
             value_text(q.attribute, str(q.item.value)),
             q.quote,
