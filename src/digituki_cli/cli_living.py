@@ -34,6 +34,27 @@ if TYPE_CHECKING:
     from .model import Note
 
 
+def _region_argument() -> typer.models.ArgumentInfo:
+    """The REGION argument of history and record (one region, by any name lookup takes)."""
+    info: typer.models.ArgumentInfo = typer.Argument(
+        help=N_("Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha)."),
+        autocompletion=_complete_region,
+        show_default=False,
+        metavar="REGION",
+    )
+    return info
+
+
+def _field_argument() -> typer.models.ArgumentInfo:
+    """The FIELD argument of history (optional there) and record."""
+    info: typer.models.ArgumentInfo = typer.Argument(
+        help=N_("The field, as in the schema (funding.after_project) or as a column (funding)."),
+        show_default=False,
+        metavar="FIELD",
+    )
+    return info
+
+
 @app.command(
     "history",
     help=N_(
@@ -48,25 +69,8 @@ if TYPE_CHECKING:
 )
 def history_command(
     ctx: typer.Context,
-    region: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha)."),
-            autocompletion=_complete_region,
-            show_default=False,
-            metavar="REGION",
-        ),
-    ],
-    field: Annotated[
-        str | None,
-        typer.Argument(
-            help=N_(
-                "The field, as in the schema (funding.after_project) or as a column (funding)."
-            ),
-            show_default=False,
-            metavar="FIELD",
-        ),
-    ] = None,
+    region: Annotated[str, _region_argument()],
+    field: Annotated[str | None, _field_argument()] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -139,25 +143,8 @@ def changes(
 )
 def record(
     ctx: typer.Context,
-    region: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Region: id, name in Finnish, Swedish or English, or brand name (e.g. Pirha)."),
-            autocompletion=_complete_region,
-            show_default=False,
-            metavar="REGION",
-        ),
-    ],
-    field: Annotated[
-        str,
-        typer.Argument(
-            help=N_(
-                "The field, as in the schema (funding.after_project) or as a column (funding)."
-            ),
-            show_default=False,
-            metavar="FIELD",
-        ),
-    ],
+    region: Annotated[str, _region_argument()],
+    field: Annotated[str, _field_argument()],
     value: Annotated[
         str,
         typer.Argument(
